@@ -1,0 +1,183 @@
+//! Site chrome: everything a web page, forum or comment box wraps around the
+//! report. The report runs from its title block (title, meeting line,
+//! speaker) through `各位代表` to its last paragraph or annex; what comes
+//! before the title block and after an end marker (责任编辑, 评论, 您需要登录,
+//! ICP备…) goes, and so do chrome lines in between.
+//!
+//! All checks run on the folded line (simplified, half-width), so traditional
+//! pages are cleaned by the same lists.
+
+use super::folded;
+use crate::mapped::MappedText;
+
+/// Lines no longer than this can be chrome; report paragraphs are longer or
+/// look like headings.
+const CHROME_MAX_CHARS: usize = 48;
+
+/// How far above `各位代表` a title block may start.
+const HEADER_MAX_LINES: usize = 12;
+
+/// Phrases that mark a short line as page, forum or comment chrome.
+const CHROME_PHRASES: &[&str] = &[
+    "点击查阅", "责任编辑", "精彩图片", "查看余下全文", "来源:", "信息来源", "发布时间", "次浏览",
+    "浏览次数", "分类:", "当前位置", "首页>", "首页 >", "设为首页", "收藏本站", "查看:", "回复:",
+    "复制链接", "发表于", "显示全部楼层", "阅读模式", "签到天数", "每日心情", "Rank:", "您需要登录",
+    "登录 |", "立即注册", "本版积分规则", "客服中心", "联系电话", "在线咨询", "在线时间", "Powered by",
+    "ICP备", "版权所有", "免责声明", "隐私保护", "关于我们", "返回顶部", "返回列表", "快速回复",
+    "字号", "打印本页", "关闭窗口", "分享到", "相关阅读", "相关报道", "无相关信息", "最新评论",
+    "发表评论", "用户名:", "密码:", "验证码", "匿名发表", "上一篇", "下一篇", "扫一扫", "原文如下",
+    "时间:", "下载", "全屏", "收藏",
+];
+
+/// Phrases that end the report: nothing after such a line is report text.
+const END_PHRASES: &[&str] = &[
+    "责任编辑", "精彩图片", "查看余下全文", "您需要登录", "本版积分规则", "关于我们", "相关阅读",
+    "相关报道", "最新评论", "发表评论", "上一篇", "下一篇", "版权所有", "Powered by", "ICP备",
+    "返回顶部", "分享到",
+];
+
+const OFFICES: &[&str] = &[
+    "市长", "区长", "县长", "旗长", "省长", "主席", "州长", "盟长", "总理",
+];
+
+pub fn strip(input: &MappedText) -> (MappedText, Vec<String>) {
+    let ranges = input.line_ranges();
+    let chars: Vec<(char, u32)> = input.chars().collect();
+    let lines: Vec<String> = ranges
+        .iter()
+        .map(|&(s, e)| folded(&chars[s..e].iter().map(|p| p.0).collect::<String>()))
+        .collect();
+    let mut notes = Vec::new();
+
+    let opening = lines.iter().position(|l| l.starts_with("各位代表"));
+    let mut keep: Vec<usize> = Vec::new();
+    let body_from = match opening {
+        Some(open) => {
+            let mut header = Vec::new();
+            for k in (open.saturating_sub(HEADER_MAX_LINES)..open).rev() {
+                let l = lines[k].as_str();
+                if is_chrome(l) || is_noise(l) {
+                    continue;
+                }
+                if is_title(l) {
+                    header.push(k);
+                    break;
+                }
+                if is_meeting(l) || is_speaker(l) || is_date(l) {
+                    header.push(k);
+                    continue;
+                }
+                break;
+            }
+            header.reverse();
+            let first = header.first().copied().unwrap_or(open);
+            if first > 0 {
+                notes.push(format!("dropped {first} lines of site chrome before the report"));
+            }
+            keep.extend(header);
+            open
+        }
+        None => {
+            notes.push("no opening `各位代表` found; kept the text from the top".into());
+            0
+        }
+    };
+
+    let mut dropped_inside = 0;
+    let mut end = lines.len();
+    for (k, l) in lines.iter().enumerate().skip(body_from) {
+        if k > body_from && is_end(l) {
+            end = k;
+            break;
+        }
+        if is_chrome(l) || is_noise(l) {
+            dropped_inside += 1;
+            continue;
+        }
+        keep.push(k);
+    }
+    if dropped_inside > 0 {
+        notes.push(format!("dropped {dropped_inside} chrome lines inside the report"));
+    }
+    if end < lines.len() {
+        notes.push(format!("dropped {} lines after the report's end", lines.len() - end));
+    }
+
+    let mut out = MappedText::with_capacity(input.text().len());
+    for (n, &k) in keep.iter().enumerate() {
+        let (s, e) = ranges[k];
+        if n > 0 {
+            out.push('\n', chars[s].1);
+        }
+        out.extend_from(input, s, e);
+    }
+    (out, notes)
+}
+
+fn char_len(l: &str) -> usize {
+    l.chars().count()
+}
+
+fn is_chrome(l: &str) -> bool {
+    char_len(l) <= CHROME_MAX_CHARS && !is_report_marker(l) && CHROME_PHRASES.iter().any(|p| l.contains(p))
+}
+
+fn is_end(l: &str) -> bool {
+    let short = char_len(l) <= CHROME_MAX_CHARS && !is_report_marker(l);
+    short && (END_PHRASES.iter().any(|p| l.contains(p)) || l == "评论" || l.starts_with("评论("))
+}
+
+/// A line of nothing but punctuation or symbols (`|`, `>>`).
+fn is_noise(l: &str) -> bool {
+    !l.chars().any(|c| c.is_alphanumeric())
+}
+
+/// Headings, leads and numbered items are report text whatever words they hold.
+fn is_report_marker(l: &str) -> bool {
+    let mut cs = l.chars();
+    let first = cs.next().unwrap_or(' ');
+    let second = cs.next().unwrap_or(' ');
+    matches!(first, '—' | '“') && second != ' '
+        || first == '(' && "一二三四五六七八九十".contains(second)
+        || "一二三四五六七八九十".contains(first) && (second == '、' || l.contains('、'))
+        || first.is_ascii_digit() && l.chars().take(4).any(|c| c == '.' || c == '、')
+}
+
+fn is_title(l: &str) -> bool {
+    l.contains("政府工作报告") && char_len(l) <= 60
+}
+
+fn is_meeting(l: &str) -> bool {
+    char_len(l) <= 90 && (l.contains("人民代表大会") || l.contains("会议上"))
+}
+
+fn is_speaker(l: &str) -> bool {
+    char_len(l) <= 30 && !l.contains('。') && OFFICES.iter().any(|o| l.contains(o))
+}
+
+fn is_date(l: &str) -> bool {
+    char_len(l) <= 24 && l.contains('年') && l.contains('日') && !l.contains("来源")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strip_str(s: &str) -> String {
+        strip(&MappedText::from_utf8(s)).0.text().to_string()
+    }
+
+    #[test]
+    fn keeps_title_block_and_body_drops_chrome() {
+        let page = "首页 > 新闻\n2018年包头市政府工作报告\n2018-01-13 次浏览分类:工作动态 信息来源:本站\n——2018年1月6日在包头市第十五届人民代表大会第一次会议上\n各位代表:\n现在,我代表市人民政府向大会报告工作。\n点击查阅更多2021年地方政府工作报告\n一、过去五年工作回顾\n而努力奋斗!\n关于我们联系我们免责声明隐私保护\n联系电话:0472-5621828";
+        assert_eq!(
+            strip_str(page),
+            "2018年包头市政府工作报告\n——2018年1月6日在包头市第十五届人民代表大会第一次会议上\n各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、过去五年工作回顾\n而努力奋斗!"
+        );
+    }
+
+    #[test]
+    fn without_opening_everything_but_chrome_stays() {
+        assert_eq!(strip_str("报告正文。\n责任编辑:某某\n尾巴"), "报告正文。");
+    }
+}

@@ -1,0 +1,103 @@
+//! A report whose paragraphs were collapsed into one long line (spaces where
+//! line breaks were) is split again at the report's own markers.
+
+use super::whitespace::is_space;
+use crate::mapped::MappedText;
+
+/// A line this long with spaces between Chinese text is a collapsed report.
+const COLLAPSED_MIN_CHARS: usize = 600;
+
+/// Offices after which a space separates the office from a name, not paragraphs.
+const OFFICES: &[&str] = &[
+    "市长", "区长", "县长", "旗长", "省长", "主席", "州长", "盟长", "总理", "代市长", "代区长",
+    "代县长", "代旗长", "代省长", "代主席",
+];
+
+/// Returns the text and how many breaks were inserted.
+pub fn resplit(input: &MappedText) -> (MappedText, usize) {
+    let chars: Vec<(char, u32)> = input.chars().collect();
+    let mut out = MappedText::with_capacity(input.text().len());
+    let mut inserted = 0;
+    for (s, e) in input.line_ranges() {
+        let line = &chars[s..e];
+        let collapsed = (line.len() >= COLLAPSED_MIN_CHARS && cjk_gaps(line) >= 3) || is_title_block(line);
+        for (i, &(c, o)) in line.iter().enumerate() {
+            if collapsed && is_space(c) && is_break(line, i) {
+                out.push('\n', o);
+                inserted += 1;
+            } else {
+                out.push(c, o);
+            }
+        }
+        if e < chars.len() {
+            out.push('\n', chars[e].1);
+        }
+    }
+    (out, inserted)
+}
+
+fn is_cjkish(c: char) -> bool {
+    ('\u{2E80}'..='\u{9FFF}').contains(&c)
+        || ('\u{F900}'..='\u{FAFF}').contains(&c)
+        || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+        || ('\u{3000}'..='\u{303F}').contains(&c)
+        || matches!(c, '—' | '“' | '”' | '‘' | '’' | '…' | '─' | ':' | ';' | ',' | ')' | '(' | '.' | '|')
+}
+
+/// A title, meeting line, speaker and `各位代表` run together on one line.
+fn is_title_block(line: &[(char, u32)]) -> bool {
+    let s: String = line.iter().take(200).map(|p| p.0).collect();
+    let s = crate::fold::fold(&s);
+    s.contains("工作报告") && s.contains("各位代表") && cjk_gaps(line) >= 1
+}
+
+/// Spaces with Chinese on both sides.
+fn cjk_gaps(line: &[(char, u32)]) -> usize {
+    (1..line.len().saturating_sub(1))
+        .filter(|&i| is_space(line[i].0) && is_cjkish(line[i - 1].0) && is_cjkish(line[i + 1].0))
+        .count()
+}
+
+/// A space in a collapsed line is a paragraph break unless it sits between
+/// Latin letters or digits (`PM 2.5`) or between an office and a name.
+fn is_break(line: &[(char, u32)], i: usize) -> bool {
+    let before = if i > 0 { line[i - 1].0 } else { ' ' };
+    let after = line.get(i + 1).map(|p| p.0).unwrap_or(' ');
+    if before.is_ascii_alphanumeric() && after.is_ascii_alphanumeric() {
+        return false;
+    }
+    if !(is_cjkish(after) || after == '-' || after.is_ascii_digit()) {
+        return false;
+    }
+    let tail: String = line[i.saturating_sub(3)..i].iter().map(|p| p.0).collect();
+    !OFFICES.iter().any(|o| tail.ends_with(o))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapsed_line_splits_at_markers_but_not_in_names() {
+        let body = "全年地区生产总值完成50.29亿元,同比增长6%。".repeat(30);
+        let line = format!(
+            "2023年额尔古纳市政府工作报告 --2023年3月11日在额尔古纳市第六届人民代表大会第三次会议上 额尔古纳市人民政府市长 耿浩 各位代表: 一、2022年工作回顾 {body} ——经济质效持续提升。PM 2.5浓度下降。"
+        );
+        let (out, n) = resplit(&MappedText::from_utf8(&line));
+        let lines: Vec<&str> = out.text().lines().collect();
+        assert_eq!(lines[0], "2023年额尔古纳市政府工作报告");
+        assert!(lines[1].starts_with("--2023年3月11日"));
+        assert_eq!(lines[2], "额尔古纳市人民政府市长 耿浩");
+        assert_eq!(lines[3], "各位代表:");
+        assert_eq!(lines[4], "一、2022年工作回顾");
+        assert!(lines.last().unwrap().contains("PM 2.5"));
+        assert_eq!(n, lines.len() - 1);
+    }
+
+    #[test]
+    fn ordinary_lines_are_untouched() {
+        let text = "各位代表:\n现在, 我代表市人民政府向大会报告工作。";
+        let (out, n) = resplit(&MappedText::from_utf8(text));
+        assert_eq!((out.text(), n), (text, 0));
+    }
+}

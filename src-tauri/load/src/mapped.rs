@@ -1,0 +1,90 @@
+//! Text that remembers where every character came from. Each cleaning step
+//! builds a new [`MappedText`] from the previous one, so offsets in the final
+//! clean text always map back to bytes of the original file.
+
+/// A string and, for each of its characters, the byte offset in the source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MappedText {
+    text: String,
+    origin: Vec<u32>,
+}
+
+impl MappedText {
+    pub fn new() -> MappedText {
+        MappedText::default()
+    }
+
+    pub fn with_capacity(bytes: usize) -> MappedText {
+        MappedText {
+            text: String::with_capacity(bytes),
+            origin: Vec::with_capacity(bytes / 2),
+        }
+    }
+
+    /// Text whose characters map one-to-one onto the UTF-8 bytes of `s`.
+    pub fn from_utf8(s: &str) -> MappedText {
+        let mut m = MappedText::with_capacity(s.len());
+        for (b, c) in s.char_indices() {
+            m.push(c, b as u32);
+        }
+        m
+    }
+
+    pub fn push(&mut self, c: char, origin: u32) {
+        self.text.push(c);
+        self.origin.push(origin);
+    }
+
+    /// Append characters `[start, end)` of `other` (character offsets).
+    pub fn extend_from(&mut self, other: &MappedText, start: usize, end: usize) {
+        for (c, o) in other.chars().skip(start).take(end.saturating_sub(start)) {
+            self.push(c, o);
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn origins(&self) -> &[u32] {
+        &self.origin
+    }
+
+    pub fn len_chars(&self) -> usize {
+        self.origin.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.origin.is_empty()
+    }
+
+    /// The last origin, to anchor inserted characters such as a new line break.
+    pub fn last_origin(&self) -> u32 {
+        self.origin.last().copied().unwrap_or(0)
+    }
+
+    /// Characters with their origins.
+    pub fn chars(&self) -> impl Iterator<Item = (char, u32)> + '_ {
+        self.text.chars().zip(self.origin.iter().copied())
+    }
+
+    /// Lines (without their `\n`) as character ranges.
+    pub fn line_ranges(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, c) in self.text.chars().enumerate() {
+            if c == '\n' {
+                out.push((start, i));
+                start = i + 1;
+            }
+        }
+        out.push((start, self.len_chars()));
+        out
+    }
+
+    /// The string and its origin table with one closing entry (`end_of_source`).
+    pub fn into_parts(mut self, end_of_source: usize) -> (String, Vec<u32>) {
+        self.origin.push(end_of_source as u32);
+        (self.text, self.origin)
+    }
+}

@@ -1,0 +1,1 @@
+//! gwr-store
