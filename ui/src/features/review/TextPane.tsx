@@ -1,0 +1,128 @@
+// The whole report with every figure span marked. Built imperatively once per
+// report (tens of thousands of characters, thousands of spans) and then only
+// patched — class changes for status and cursor — so a keystroke never
+// re-renders the text. Report text only ever enters the DOM via textContent.
+import { useEffect, useRef } from "preact/hooks";
+import { effect } from "@preact/signals";
+import type { FigureRow } from "../../ipc/api";
+import type { ReviewStore } from "./reviewStore";
+import { layoutText, offsetOf } from "./textLayout";
+
+export interface TextSelection {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function TextPane({ store, onSelect }: { store: ReviewStore; onSelect: (s: TextSelection | null) => void }) {
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const root = host.current!;
+    let els = new Map<number, HTMLElement[]>();
+    let statusOf = new Map<number, string>();
+    let builtFor: { text: unknown; count: number } | null = null;
+    let marked: HTMLElement[] = [];
+
+    const build = (figs: FigureRow[]) => {
+      const rt = store.text.value;
+      root.replaceChildren();
+      els = new Map();
+      statusOf = new Map();
+      marked = [];
+      if (!rt) return;
+      const frag = document.createDocumentFragment();
+      for (const p of layoutText(rt, figs)) {
+        const pe = document.createElement(p.heading ? "h3" : "p");
+        pe.className = "tp-para";
+        for (const r of p.runs) {
+          const s = document.createElement(r.figureIds.length ? "mark" : "span");
+          s.dataset.o = String(r.start);
+          s.textContent = rt.text.slice(r.start, r.end);
+          if (r.garbled) s.classList.add("garbled");
+          if (r.figureIds.length) {
+            s.classList.add("fig");
+            s.dataset.fid = String(r.figureIds[0]);
+            for (const id of r.figureIds) {
+              const list = els.get(id);
+              if (list) list.push(s);
+              else els.set(id, [s]);
+            }
+          }
+          pe.appendChild(s);
+        }
+        frag.appendChild(pe);
+      }
+      root.appendChild(frag);
+    };
+
+    const paintStatus = (figs: FigureRow[]) => {
+      for (const f of figs) {
+        if (statusOf.get(f.id) === f.status) continue;
+        statusOf.set(f.id, f.status);
+        for (const el of els.get(f.id) ?? []) {
+          // A span shared by two figures shows the first figure's state.
+          if (el.dataset.fid === String(f.id)) el.dataset.status = f.status;
+        }
+      }
+    };
+
+    const disposeFigures = effect(() => {
+      const figs = store.figures.value;
+      const text = store.text.value;
+      if (!builtFor || builtFor.text !== text || builtFor.count !== figs.length) {
+        build(figs);
+        builtFor = { text, count: figs.length };
+      }
+      paintStatus(figs);
+    });
+
+    const disposeCursor = effect(() => {
+      const cur = store.current.value;
+      store.figures.value; // re-run after a rebuild, which drops the marks
+      for (const el of marked) el.classList.remove("current");
+      marked = cur ? (els.get(cur.id) ?? []) : [];
+      for (const el of marked) el.classList.add("current");
+      const el = marked[0];
+      if (el) {
+        // Centre the span unless it is already comfortably in view.
+        const top = el.offsetTop - root.offsetTop;
+        const view = root.clientHeight;
+        if (top < root.scrollTop + view * 0.15 || top > root.scrollTop + view * 0.8) {
+          root.scrollTop = Math.max(0, top - view / 2);
+        }
+      }
+    });
+
+    return () => {
+      disposeFigures();
+      disposeCursor();
+    };
+  }, [store]);
+
+  const onMouseUp = () => {
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0) return onSelect(null);
+    const range = sel.getRangeAt(0);
+    const root = host.current!;
+    if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return onSelect(null);
+    let start = offsetOf(range.startContainer, range.startOffset);
+    let end = offsetOf(range.endContainer, range.endOffset);
+    const text = store.text.value?.text ?? "";
+    if (start === null || end === null || end <= start) return onSelect(null);
+    // Trim whitespace the mouse tends to catch at either end.
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end <= start) return onSelect(null);
+    onSelect({ start, end, text: text.slice(start, end) });
+  };
+
+  const onClick = (e: MouseEvent) => {
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return;
+    const t = (e.target as HTMLElement).closest<HTMLElement>("mark.fig");
+    if (t?.dataset.fid) store.select(Number(t.dataset.fid));
+  };
+
+  return <div class="tpane" ref={host} onMouseUp={onMouseUp} onClick={onClick} aria-label="Report text" tabIndex={-1} />;
+}

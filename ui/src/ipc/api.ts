@@ -1,0 +1,88 @@
+// The one door between the UI and the backend. Components import from here,
+// never from bindings.ts or @tauri-apps/api/core: when tauri-specta regenerates
+// bindings.ts, only this file can notice.
+import { isTauri } from "@tauri-apps/api/core";
+import {
+  commands,
+  events,
+  type Action,
+  type AppError,
+  type FigureFields,
+  type ImportProgress,
+  type MetadataPatch,
+  type Result,
+} from "./bindings";
+
+export type * from "./bindings";
+
+/** A backend error, thrown so callers can `try/await` and still branch on `code`. */
+export class ApiError extends Error {
+  readonly code: AppError["code"];
+  constructor(err: AppError) {
+    super(err.message);
+    this.name = "ApiError";
+    this.code = err.code;
+  }
+}
+
+async function unwrap<T>(p: Promise<Result<T, AppError>>): Promise<T> {
+  const r = await p;
+  if (r.status === "ok") return r.data;
+  throw new ApiError(r.error);
+}
+
+export const api = {
+  projectInfo: () => unwrap(commands.projectInfo()),
+  setReviewer: (name: string) => unwrap(commands.setReviewer(name)),
+  listReports: () => unwrap(commands.listReports()),
+  importFiles: (paths: string[]) => unwrap(commands.importFiles(paths)),
+  updateReportMetadata: (reportId: number, patch: MetadataPatch) => unwrap(commands.updateReportMetadata(reportId, patch)),
+  reportText: (reportId: number) => unwrap(commands.reportText(reportId)),
+  listFigures: (reportId: number) => unwrap(commands.listFigures(reportId)),
+  /** Resolves only once the decision is committed on disk (the contract of the `decide` command). */
+  decide: (figureId: number, action: Action) => unwrap(commands.decide(figureId, action)),
+  undo: (reportId: number) => unwrap(commands.undo(reportId)),
+  redo: (reportId: number) => unwrap(commands.redo(reportId)),
+  addFigure: (reportId: number, start: number, end: number, fields: FigureFields) =>
+    unwrap(commands.addFigure(reportId, start, end, fields)),
+  figureHistory: (figureId: number) => unwrap(commands.figureHistory(figureId)),
+  catalog: () => unwrap(commands.catalog()),
+  units: () => unwrap(commands.units()),
+
+  onImportProgress: (cb: (p: ImportProgress) => void) => events.importProgress.listen((e) => cb(e.payload)),
+};
+
+export type Api = typeof api;
+
+/** True inside the real desktop shell (not in a plain browser, not under mockIPC). */
+export function inDesktopShell(): boolean {
+  return isTauri();
+}
+
+const REPORT_EXTENSIONS = ["txt", "html", "htm", "docx"];
+
+/** Native multi-file picker. Returns [] when the user cancels. */
+export async function pickReportFiles(): Promise<string[]> {
+  const { open } = await import("@tauri-apps/plugin-dialog");
+  const picked = await open({ multiple: true, filters: [{ name: "Reports", extensions: REPORT_EXTENSIONS }] });
+  if (picked == null) return [];
+  return Array.isArray(picked) ? picked : [picked];
+}
+
+export type DropState = { type: "over" } | { type: "leave" } | { type: "drop"; paths: string[] };
+
+/**
+ * Subscribes to files dragged onto the window. Only the desktop shell can give
+ * file-system paths, so in a plain browser this is a no-op returning a no-op.
+ */
+export async function onFileDrop(cb: (s: DropState) => void): Promise<() => void> {
+  if (!inDesktopShell()) return () => {};
+  const { getCurrentWebview } = await import("@tauri-apps/api/webview");
+  return getCurrentWebview().onDragDropEvent((e) => {
+    const p = e.payload;
+    if (p.type === "enter" || p.type === "over") cb({ type: "over" });
+    else if (p.type === "leave") cb({ type: "leave" });
+    // Unsupported files are passed on too: the backend reports them per file, so nothing vanishes silently.
+    else if (p.type === "drop") cb({ type: "drop", paths: p.paths });
+  });
+}

@@ -1,0 +1,360 @@
+// An in-memory backend that answers every command of the IPC contract, so the
+// UI runs in a plain browser (`?mock`, `npm run dev`) and in tests through
+// @tauri-apps/api/mocks. It keeps an append-only decision log and derives
+// undo/redo from it, like the real store, so UI flows behave the same.
+import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
+import type {
+  Action,
+  AppError,
+  CatalogEntry,
+  FigureFields,
+  FigureRow,
+  HistoryEntry,
+  ImportResult,
+  MetadataPatch,
+  ProjectInfo,
+  ReportRow,
+  ReportText,
+  ReviewStatus,
+} from "./bindings";
+import { syntheticReport } from "./synthetic";
+
+export interface Fixture {
+  reports: ReportRow[];
+  texts: ReportText[];
+  figures: FigureRow[];
+}
+
+export interface MockOptions {
+  /** Delay before each command answers, to see "saving…" states. */
+  latencyMs?: number;
+  reviewer?: string | null;
+  projectPath?: string;
+  /** Delay between files of an import, so progress is visible. */
+  importStepMs?: number;
+}
+
+export const CATALOG: CatalogEntry[] = [
+  { name: "地区生产总值", aliases: ["生产总值", "全市生产总值", "GDP", "经济总量", "国内生产总值"] },
+  { name: "人均地区生产总值", aliases: ["人均GDP"] },
+  { name: "规模以上工业增加值", aliases: ["规上工业增加值"] },
+  { name: "工业总产值", aliases: [] },
+  { name: "固定资产投资", aliases: ["全社会固定资产投资", "500万元以上固定资产投资", "限额以上固定资产投资"] },
+  { name: "社会消费品零售总额", aliases: ["社会销售品零售总额", "社零总额"] },
+  { name: "一般公共预算收入", aliases: ["地方一般公共预算收入", "公共财政预算收入"] },
+  { name: "一般公共预算支出", aliases: [] },
+  { name: "城镇居民人均可支配收入", aliases: ["城镇常住居民人均可支配收入"] },
+  { name: "农村居民人均可支配收入", aliases: ["农村常住居民人均可支配收入", "农村牧区常住居民人均可支配收入", "农牧民人均可支配收入"] },
+  { name: "居民人均可支配收入", aliases: ["全体居民人均可支配收入", "城乡居民人均可支配收入"] },
+  { name: "城镇登记失业率", aliases: [] },
+  { name: "城镇调查失业率", aliases: [] },
+  { name: "城镇新增就业", aliases: [] },
+  { name: "居民消费价格", aliases: ["CPI", "居民消费价格涨幅"] },
+  { name: "单位地区生产总值能耗", aliases: ["单位GDP能耗", "能耗强度"] },
+  { name: "粮食产量", aliases: ["粮食总产量"] },
+  { name: "粮食播种面积", aliases: [] },
+  { name: "进出口总额", aliases: ["外贸进出口总额", "进出口总值"] },
+  { name: "煤炭产量", aliases: [] },
+  { name: "发电量", aliases: [] },
+  { name: "旅游收入", aliases: ["旅游业综合收入"] },
+  { name: "接待游客", aliases: ["接待游客人次"] },
+];
+
+export const UNITS = [
+  "亿元", "万元", "元", "%", "个百分点", "万人", "人", "万人次", "万亩", "亩", "亿斤", "万吨", "吨", "亿度", "万千瓦",
+  "倍", "个", "家", "户", "万户", "套", "公里", "天", "所", "项",
+];
+
+type Snapshot = { status: ReviewStatus; fields: FigureFields; comment: string | null };
+interface LogEntry {
+  id: number;
+  figureId: number;
+  reportId: number;
+  reviewer: string;
+  at: string;
+  action: string;
+  summary: string;
+  undone: boolean;
+  before: Snapshot;
+  after: Snapshot;
+}
+
+const fail = (code: AppError["code"], message: string): AppError => ({ code, message });
+const clone = <T>(x: T): T => structuredClone(x);
+
+function fieldsDiff(a: FigureFields, b: FigureFields): string {
+  const parts: string[] = [];
+  for (const k of Object.keys(a) as (keyof FigureFields)[]) {
+    if (a[k] !== b[k]) parts.push(`${k} ${a[k] ?? "∅"} → ${b[k] ?? "∅"}`);
+  }
+  return parts.join("; ") || "no field changed";
+}
+
+export class MockBackend {
+  reviewer: string | null;
+  private reports = new Map<number, ReportRow>();
+  private texts = new Map<number, ReportText>();
+  private figures = new Map<number, FigureRow>();
+  private byReport = new Map<number, number[]>();
+  /** The append-only log; never spliced, only appended to and flagged `undone`. */
+  readonly log: LogEntry[] = [];
+  private undoStack = new Map<number, number[]>();
+  private redoStack = new Map<number, number[]>();
+  private opts: Required<MockOptions>;
+
+  constructor(fixtures: Fixture[], opts: MockOptions = {}) {
+    this.opts = { latencyMs: 0, reviewer: null, projectPath: "/home/researcher/gwr/2021-reports.gwr", importStepMs: 0, ...opts };
+    this.reviewer = this.opts.reviewer;
+    for (const f of fixtures) this.load(f);
+  }
+
+  load(f: Fixture) {
+    for (const r of f.reports) this.reports.set(r.id, clone(r));
+    for (const t of f.texts) this.texts.set(t.reportId, t);
+    for (const fig of f.figures) this.figures.set(fig.id, clone(fig));
+    this.reindex();
+  }
+
+  private reindex() {
+    this.byReport.clear();
+    const all = [...this.figures.values()].sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id);
+    for (const f of all) {
+      const list = this.byReport.get(f.reportId) ?? [];
+      f.ord = list.length;
+      list.push(f.id);
+      this.byReport.set(f.reportId, list);
+    }
+  }
+
+  private reportRow(id: number): ReportRow {
+    const r = this.reports.get(id);
+    if (!r) throw fail("not_found", `report ${id} not found`);
+    const figs = (this.byReport.get(id) ?? []).map((fid) => this.figures.get(fid)!);
+    return {
+      ...r,
+      figureCount: figs.length,
+      catalogCount: figs.filter((f) => f.fields.indicator !== null).length,
+      reviewedCount: figs.filter((f) => f.status !== "unreviewed").length,
+      flaggedCount: figs.filter((f) => f.flags.length > 0).length,
+    };
+  }
+
+  private info(): ProjectInfo {
+    const figs = [...this.figures.values()];
+    return {
+      path: this.opts.projectPath,
+      reviewer: this.reviewer,
+      reportCount: this.reports.size,
+      figureCount: figs.length,
+      reviewedCount: figs.filter((f) => f.status !== "unreviewed").length,
+    };
+  }
+
+  private figure(id: number): FigureRow {
+    const f = this.figures.get(id);
+    if (!f) throw fail("not_found", `figure ${id} not found`);
+    return f;
+  }
+
+  private requireReviewer(): string {
+    if (!this.reviewer) throw fail("invalid", "no reviewer set");
+    return this.reviewer;
+  }
+
+  private snap(f: FigureRow): Snapshot {
+    return { status: f.status, fields: clone(f.fields), comment: f.comment };
+  }
+
+  private apply(f: FigureRow, s: Snapshot, reviewer: string, at: string) {
+    f.status = s.status;
+    f.fields = clone(s.fields);
+    f.comment = s.comment;
+    f.lastReviewer = reviewer;
+    f.lastDecidedAt = at;
+  }
+
+  private append(e: Omit<LogEntry, "id">): LogEntry {
+    const entry = { ...e, id: this.log.length + 1 };
+    this.log.push(entry);
+    return entry;
+  }
+
+  async handle(cmd: string, args: Record<string, any> = {}): Promise<unknown> {
+    if (this.opts.latencyMs > 0) await new Promise((r) => setTimeout(r, this.opts.latencyMs));
+    switch (cmd) {
+      case "project_info":
+        return this.info();
+      case "set_reviewer": {
+        const name = String(args.name ?? "").trim();
+        if (!name) throw fail("invalid", "reviewer name is empty");
+        this.reviewer = name;
+        return this.info();
+      }
+      case "list_reports":
+        return [...this.reports.keys()].sort((a, b) => a - b).map((id) => this.reportRow(id));
+      case "update_report_metadata": {
+        const r = this.reports.get(args.reportId);
+        if (!r) throw fail("not_found", `report ${args.reportId} not found`);
+        const p = args.patch as MetadataPatch;
+        if (p.reportYear !== null && (p.reportYear < 1949 || p.reportYear > 2100)) throw fail("invalid", "year out of range");
+        if (p.meetingDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(p.meetingDate)) throw fail("invalid", "meeting date must be YYYY-MM-DD");
+        Object.assign(r, p);
+        return this.reportRow(r.id);
+      }
+      case "report_text": {
+        const t = this.texts.get(args.reportId);
+        if (!t) throw fail("not_found", `report ${args.reportId} not found`);
+        return t;
+      }
+      case "list_figures": {
+        if (!this.reports.has(args.reportId)) throw fail("not_found", `report ${args.reportId} not found`);
+        return (this.byReport.get(args.reportId) ?? []).map((id) => clone(this.figures.get(id)!));
+      }
+      case "decide":
+        return this.decide(args.figureId, args.action as Action);
+      case "undo":
+        return this.undo(args.reportId);
+      case "redo":
+        return this.redo(args.reportId);
+      case "add_figure":
+        return this.addFigure(args.reportId, args.start, args.end, args.fields);
+      case "figure_history": {
+        this.figure(args.figureId);
+        return this.log
+          .filter((e) => e.figureId === args.figureId)
+          .reverse()
+          .map<HistoryEntry>(({ id, reviewer, at, action, summary, undone }) => ({ id, reviewer, at, action, summary, undone }));
+      }
+      case "catalog":
+        return CATALOG;
+      case "units":
+        return UNITS;
+      case "import_files":
+        return this.importFiles(args.paths as string[]);
+      case "plugin:dialog|open":
+        // What a user would pick in the native dialog: one new file, one already imported, one unsupported.
+        return ["/home/researcher/reports/包头市政府工作报告2021.txt", "/home/researcher/reports/000_8ea42176d04f9a1f.txt", "/home/researcher/reports/scan.pdf"];
+      default:
+        throw fail("internal", `mock backend: unknown command ${cmd}`);
+    }
+  }
+
+  private decide(figureId: number, action: Action): FigureRow {
+    const reviewer = this.requireReviewer();
+    const f = this.figure(figureId);
+    const before = this.snap(f);
+    const after: Snapshot = { ...before, fields: clone(before.fields) };
+    let summary: string;
+    switch (action.type) {
+      case "accept":
+        after.status = "accepted";
+        summary = `${before.status} → accepted`;
+        break;
+      case "reject":
+        after.status = "rejected";
+        summary = `${before.status} → rejected`;
+        break;
+      case "correct":
+        if (action.fields.measure !== "qualitative" && action.fields.value === null) throw fail("invalid", "value is required");
+        after.status = "corrected";
+        after.fields = clone(action.fields);
+        summary = fieldsDiff(before.fields, action.fields);
+        break;
+      case "comment":
+        after.comment = action.text.trim() || null;
+        summary = `comment: ${after.comment ?? "(removed)"}`;
+        break;
+    }
+    const at = new Date().toISOString();
+    this.apply(f, after, reviewer, at);
+    const e = this.append({ figureId, reportId: f.reportId, reviewer, at, action: action.type, summary, undone: false, before, after });
+    this.undoStack.set(f.reportId, [...(this.undoStack.get(f.reportId) ?? []), e.id]);
+    this.redoStack.set(f.reportId, []);
+    return clone(f);
+  }
+
+  private undo(reportId: number): FigureRow | null {
+    const reviewer = this.requireReviewer();
+    const stack = this.undoStack.get(reportId) ?? [];
+    const id = stack.pop();
+    if (id === undefined) return null;
+    const e = this.log[id - 1];
+    const f = this.figure(e.figureId);
+    const at = new Date().toISOString();
+    this.apply(f, e.before, reviewer, at);
+    e.undone = true;
+    this.append({ figureId: f.id, reportId, reviewer, at, action: "undo", summary: `undid ${e.action}: ${e.summary}`, undone: false, before: e.after, after: e.before });
+    this.redoStack.set(reportId, [...(this.redoStack.get(reportId) ?? []), id]);
+    return clone(f);
+  }
+
+  private redo(reportId: number): FigureRow | null {
+    const reviewer = this.requireReviewer();
+    const stack = this.redoStack.get(reportId) ?? [];
+    const id = stack.pop();
+    if (id === undefined) return null;
+    const e = this.log[id - 1];
+    const f = this.figure(e.figureId);
+    const at = new Date().toISOString();
+    this.apply(f, e.after, reviewer, at);
+    e.undone = false;
+    this.append({ figureId: f.id, reportId, reviewer, at, action: "redo", summary: `redid ${e.action}: ${e.summary}`, undone: false, before: e.before, after: e.after });
+    this.undoStack.get(reportId)!.push(id);
+    return clone(f);
+  }
+
+  private addFigure(reportId: number, start: number, end: number, fields: FigureFields): FigureRow {
+    const reviewer = this.requireReviewer();
+    const t = this.texts.get(reportId);
+    if (!t) throw fail("not_found", `report ${reportId} not found`);
+    if (!(0 <= start && start < end && end <= t.text.length)) throw fail("invalid", "span outside the text");
+    const sent = t.sentences.find((s) => s.start <= start && end <= s.end) ?? { start, end };
+    const id = Math.max(0, ...this.figures.keys()) + 1;
+    const at = new Date().toISOString();
+    const f: FigureRow = {
+      id, reportId, ord: 0, status: "accepted", fields: clone(fields), original: clone(fields),
+      text: t.text.slice(start, end), start, end, sentenceStart: sent.start, sentenceEnd: sent.end,
+      flags: [], comment: null, addedByReviewer: true, lastReviewer: reviewer, lastDecidedAt: at,
+    };
+    this.figures.set(id, f);
+    this.reindex();
+    const snap = this.snap(f);
+    this.append({ figureId: id, reportId, reviewer, at, action: "add", summary: `added “${f.text}”`, undone: false, before: snap, after: snap });
+    return clone(f);
+  }
+
+  private async importFiles(paths: string[]): Promise<ImportResult[]> {
+    const out: ImportResult[] = [];
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i];
+      const name = path.split(/[\\/]/).pop() ?? path;
+      await emit("import-progress", { done: i, total: paths.length, current: name });
+      if (this.opts.importStepMs) await new Promise((r) => setTimeout(r, this.opts.importStepMs));
+      const ext = name.includes(".") ? name.split(".").pop()!.toLowerCase() : "";
+      if (!["txt", "html", "htm", "docx"].includes(ext)) {
+        out.push({ path, status: "failed", reportId: null, message: `unsupported file type “.${ext}” (txt, html, htm, docx)` });
+        continue;
+      }
+      const dup = [...this.reports.values()].find((r) => r.fileName === name);
+      if (dup) {
+        out.push({ path, status: "duplicate", reportId: dup.id, message: `same content as report ${dup.id} (${dup.fileName})` });
+        continue;
+      }
+      const id = Math.max(0, ...this.reports.keys()) + 1;
+      const city = name.match(/^(.+?[市县区省])/)?.[1] ?? null;
+      const fx = syntheticReport({ id, figures: 60, jurisdiction: city ?? "示范市", fileName: name });
+      fx.reports[0].importedAt = new Date().toISOString();
+      this.load(fx);
+      out.push({ path, status: "imported", reportId: id, message: `${fx.figures.length} figures extracted` });
+    }
+    await emit("import-progress", { done: paths.length, total: paths.length, current: "" });
+    return out;
+  }
+}
+
+/** Routes @tauri-apps/api IPC (commands, events, dialog) to the mock. */
+export function installMockIPC(backend: MockBackend) {
+  mockWindows("main");
+  mockIPC((cmd, args) => backend.handle(cmd, args as Record<string, any>), { shouldMockEvents: true });
+}
