@@ -1,0 +1,1092 @@
+//! From quantities to figures: which indicator a number measures, what it
+//! measures (level, growth, share…), its kind, period, qualifier and firmness.
+//!
+//! Works sentence by sentence on the folded text. Within a sentence an
+//! indicator named once governs the numbers that follow it until a `;`, or
+//! until another subject is named (`规模以上工业企业复工率` is not the
+//! indicator before it). Numbers joined only by 和/、 form a value group that
+//! shares measure and qualifier, and that 分别/均 distribute over indicators.
+
+use gwr_load::{Document, Level};
+
+use crate::catalog::{Catalog, Indicator, Mention, Target};
+use crate::context::{find, firmness, plan_end_year, Frame, Tracker};
+use crate::figure::{Figure, Firmness, Kind, Measure, Period, Qualifier};
+use crate::numbers::{scan, Quantity};
+use crate::units::{starts_with, UnitClass};
+
+/// Extraction with a chosen catalog. [`crate::extract`] uses the built-in one.
+pub struct Extractor<'c> {
+    catalog: &'c Catalog,
+}
+
+/// A sentence-like unit of analysis: a loader sentence, or a stretch of text
+/// between sentences (headings the loader left out) attached to a neighbour.
+struct Unit {
+    start: usize,
+    end: usize,
+    sentence: usize,
+    para_start: bool,
+}
+
+/// Per-quantity analysis before it becomes one or more figures.
+#[derive(Clone)]
+struct Slot {
+    q: usize,
+    subject: Subject,
+    measure: Measure,
+    negative: bool,
+    qualifier: Qualifier,
+    role: Role,
+    /// Where the local clause of this quantity starts (for cues).
+    clause_start: usize,
+    seg_start: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Subject {
+    None,
+    One(usize),
+    Pair(usize),
+    /// Several indicators named together (`A、B分别增长…`), in order.
+    List(usize, usize),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    Plain,
+    From,
+    To,
+}
+
+/// Words that say nothing about *what* is measured: a number after only these
+/// still belongs to the indicator named before.
+const TRANSPARENT: &[&str] = &[
+    "按可比价格计算",
+    "按可比价计算",
+    "按可比口径计算",
+    "按可比口径",
+    "按现价计算",
+    "可比价",
+    "同比",
+    "比上年",
+    "较上年",
+    "比去年",
+    "较去年",
+    "比上年同期",
+    "同期",
+    "上年",
+    "去年",
+    "分别",
+    "增长到",
+    "提高到",
+    "增加到",
+    "下降到",
+    "降低到",
+    "增长至",
+    "提高至",
+    "增加至",
+    "增长",
+    "下降",
+    "增加",
+    "减少",
+    "提高",
+    "降低",
+    "提升",
+    "上升",
+    "上涨",
+    "回落",
+    "达到",
+    "完成",
+    "实现",
+    "突破",
+    "超过",
+    "年均",
+    "平均",
+    "增速",
+    "增幅",
+    "涨幅",
+    "降幅",
+    "全年",
+    "预计",
+    "总量",
+    "名义",
+    "实际",
+    "左右",
+    "以上",
+    "以内",
+    "力争",
+    "争取",
+    "确保",
+    "控制在",
+    "保持在",
+    "稳定在",
+    "保持",
+    "稳定",
+    "以及",
+    "累计",
+    "总额",
+    "规模",
+    "今年",
+    "刚刚",
+    "已经",
+    "首次",
+    "一举",
+    "继续",
+    "努力",
+    "合计",
+    "全市",
+    "全区",
+    "全县",
+    "全旗",
+    "全省",
+    "全盟",
+    "全州",
+    "总计",
+    "共计",
+    "预期",
+    "目标",
+    "分别为",
+    "增至",
+    "降至",
+    "只",
+    "达",
+    "为",
+    "到",
+    "至",
+    "约",
+    "近",
+    "均",
+    "和",
+    "与",
+    "及",
+    "了",
+    "的",
+    "在",
+    "共",
+    "再",
+    "已",
+    "由",
+    "从",
+    "超",
+    "逾",
+    "比",
+    "较",
+    "元",
+    "亿",
+    "万",
+];
+
+const GROWTH_UP: &[&str] = &[
+    "增长", "增加", "提高", "提升", "上升", "上涨", "增幅", "增速", "涨幅", "扩大", "增",
+];
+const GROWTH_DOWN: &[&str] = &[
+    "下降", "减少", "降低", "回落", "下滑", "降幅", "缩减", "压减", "压降", "缩小", "收窄", "减",
+    "降",
+];
+const COMPARE: &[&str] = &[
+    "高于", "低于", "快于", "慢于", "高出", "超出", "领先", "好于", "多于", "少于",
+];
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+fn is_delim(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '。' | '!' | '?' | '\n' | '，' | '；' | '：'
+    )
+}
+
+fn is_seg_delim(c: char) -> bool {
+    matches!(c, ';' | ':' | '。' | '!' | '?' | '\n' | '；' | '：')
+}
+
+/// Han characters left in `s` once transparent words are taken out; `剔除…后`
+/// (after removing a factor) counts as transparent too.
+fn residual(s: &[char]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < s.len() {
+        if starts_with(s, i, "剔除") {
+            if let Some(k) = (i..s.len()).find(|&k| s[k] == '后') {
+                i = k + 1;
+                continue;
+            }
+        }
+        if let Some(w) = TRANSPARENT
+            .iter()
+            .filter(|w| w.starts_with(s[i]) && starts_with(s, i, w))
+            .max_by_key(|w| w.len())
+        {
+            i += w.chars().count();
+            continue;
+        }
+        if is_han(s[i]) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// The last occurrence of any of `words` in `s`: (position, length).
+fn last_of(s: &[char], words: &[&str]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for w in words {
+        let n = w.chars().count();
+        if s.len() < n {
+            continue;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        for i in (0..=s.len() - n).rev() {
+            if s[i] == first && starts_with(s, i, w) {
+                if best.is_none_or(|b| i + n > b.0 + b.1 || (i + n == b.0 + b.1 && n > b.1)) {
+                    best = Some((i, n));
+                }
+                break;
+            }
+        }
+    }
+    best
+}
+
+fn has(s: &[char], w: &str) -> bool {
+    find(s, w).is_some()
+}
+
+/// 均 as "each" (均增长), not inside 年均, 平均 or 人均.
+fn has_each(s: &[char]) -> bool {
+    s.iter()
+        .enumerate()
+        .any(|(i, c)| *c == '均' && (i == 0 || !matches!(s[i - 1], '年' | '平' | '人')))
+}
+
+/// Only list connectors between two numbers (`和`, `、`, `,`).
+fn is_connector(s: &[char]) -> bool {
+    let t: String = s.iter().filter(|c| !c.is_whitespace()).collect();
+    matches!(
+        t.as_str(),
+        "和" | "、" | "与" | "及" | "以及" | "," | "，" | "、和"
+    )
+}
+
+/// Map byte offsets of `s` to character offsets (one extra entry at the end).
+pub fn char_index(s: &str) -> Vec<u32> {
+    let mut v = vec![0u32; s.len() + 1];
+    let mut ci = 0u32;
+    for (b, ch) in s.char_indices() {
+        for k in 0..ch.len_utf8() {
+            v[b + k] = ci;
+        }
+        ci += 1;
+    }
+    v[s.len()] = ci;
+    v
+}
+
+impl<'c> Extractor<'c> {
+    pub fn new(catalog: &'c Catalog) -> Extractor<'c> {
+        Extractor { catalog }
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        self.catalog
+    }
+
+    /// Every figure of `doc`, in text order, with flags.
+    pub fn extract(&self, doc: &Document) -> Vec<Figure> {
+        let mut figs = self.extract_unflagged(doc);
+        crate::flags::flag(doc, self.catalog, &mut figs);
+        figs
+    }
+
+    /// Figures without the plausibility pass.
+    pub fn extract_unflagged(&self, doc: &Document) -> Vec<Figure> {
+        let chars: Vec<char> = doc.match_text.chars().collect();
+        let mut orig: Vec<char> = doc.text.chars().collect();
+        if orig.len() != chars.len() {
+            // The loader promises equal lengths; if that ever breaks, report
+            // spans of the folded text rather than misaligned ones.
+            orig = chars.clone();
+        }
+        let char_of = char_index(&doc.match_text);
+        let national = doc.metadata.level == Some(Level::National);
+        let mentions = self.catalog.mentions(&doc.match_text, &char_of, national);
+        let mut quantities = scan(&chars, &orig);
+        // Numbers inside an alias (500万元以上固定资产投资) are part of a name.
+        let mut m = 0;
+        quantities.retain(|q| {
+            while m < mentions.len() && mentions[m].end <= q.start {
+                m += 1;
+            }
+            !(m < mentions.len() && mentions[m].start < q.end)
+        });
+        let units = units_of(doc, chars.len());
+        let mut tracker = Tracker::new(doc);
+        let mut out = Vec::with_capacity(quantities.len() + 8);
+        let (mut qi, mut mi) = (0, 0);
+        for u in &units {
+            tracker.enter(doc, u.start, &chars[u.start..u.end], u.para_start);
+            while qi < quantities.len() && quantities[qi].start < u.start {
+                qi += 1;
+            }
+            let q0 = qi;
+            while qi < quantities.len() && quantities[qi].end <= u.end {
+                qi += 1;
+            }
+            while mi < mentions.len() && mentions[mi].start < u.start {
+                mi += 1;
+            }
+            let m0 = mi;
+            let mut m1 = mi;
+            while m1 < mentions.len() && mentions[m1].end <= u.end {
+                m1 += 1;
+            }
+            let sent = Sent {
+                doc,
+                chars: &chars,
+                orig: &orig,
+                unit: u,
+                qs: &quantities[q0..qi],
+                ms: &mentions[m0..m1],
+                frame: tracker.frame(),
+                report_year: tracker.report_year,
+            };
+            self.sentence(&sent, &mut out);
+        }
+        out
+    }
+
+    fn sentence(&self, s: &Sent, out: &mut Vec<Figure>) {
+        let slots = self.slots(s);
+        for slot in &slots {
+            self.emit(s, slot, &slots, out);
+        }
+        if s.frame.kind == Kind::Target || has(s.text(), "目标") {
+            self.qualitative(s, out);
+        }
+    }
+
+    /// Subject, measure and role of every quantity of a sentence.
+    fn slots(&self, s: &Sent) -> Vec<Slot> {
+        let chars = s.chars;
+        let mut slots: Vec<Slot> = Vec::with_capacity(s.qs.len());
+        let mut current = Subject::None;
+        let mut seg_start = s.unit.start;
+        let mut prev_end = s.unit.start;
+        for (k, q) in s.qs.iter().enumerate() {
+            // A `;` or `:` since the previous number starts a new segment.
+            if let Some(p) = (prev_end..q.core_start)
+                .rev()
+                .find(|&p| is_seg_delim(chars[p]))
+            {
+                seg_start = p + 1;
+                current = Subject::None;
+            }
+            let pre_start = prev_end.max(seg_start);
+            let pre = &chars[pre_start..q.core_start.max(pre_start)];
+            let clause_start = (pre_start..q.core_start)
+                .rev()
+                .find(|&p| is_delim(chars[p]))
+                .map(|p| p + 1)
+                .unwrap_or(pre_start);
+            let local = &chars[clause_start..q.core_start.max(clause_start)];
+            let prev_slot = slots.last().cloned();
+            let connected = k > 0 && is_connector(pre);
+            if q.ratio_group.is_some() {
+                slots.push(Slot {
+                    q: k,
+                    subject: Subject::None,
+                    measure: Measure::Share,
+                    negative: false,
+                    qualifier: Qualifier::Eq,
+                    role: Role::Plain,
+                    clause_start,
+                    seg_start,
+                });
+                prev_end = q.end;
+                continue;
+            }
+            // A value joined to the previous one by 和/、 shares its reading.
+            if let (true, Some(p)) = (connected, prev_slot.as_ref()) {
+                let pq = &s.qs[p.q];
+                if pq.class == q.class || q.class == UnitClass::Bare || pq.class == UnitClass::Bare
+                {
+                    let mut slot = p.clone();
+                    slot.q = k;
+                    slot.qualifier = q.qualifier;
+                    slot.role = Role::Plain;
+                    slots.push(slot);
+                    prev_end = q.end;
+                    continue;
+                }
+            }
+            let subject = self.subject(s, pre_start, q, current);
+            if let Some(subj) = subject.explicit {
+                current = subj;
+            } else if !subject.inherited {
+                current = Subject::None;
+            }
+            let subj = subject.explicit.unwrap_or(if subject.inherited {
+                current
+            } else {
+                Subject::None
+            });
+            let after = &chars[q.end..(q.end + 4).min(s.unit.end)];
+            let ind = self.first_indicator(subj);
+            let (measure, negative, to_level) = measure_of(q, local, pre, after, ind);
+            let mut qualifier = q.qualifier;
+            if qualifier == Qualifier::Eq
+                && (local.ends_with(&['控', '制', '在']) || has(local, "控制在"))
+            {
+                qualifier = Qualifier::Le;
+            }
+            let mut role = Role::Plain;
+            if to_level {
+                if let Some(p) = slots.last_mut() {
+                    let from_local = &chars[p.clause_start..s.qs[p.q].core_start];
+                    if p.role == Role::Plain && (has(from_local, "从") || has(from_local, "由")) {
+                        p.role = Role::From;
+                        p.measure = measure;
+                        role = Role::To;
+                    }
+                }
+            }
+            slots.push(Slot {
+                q: k,
+                subject: subj,
+                measure,
+                negative,
+                qualifier,
+                role,
+                clause_start,
+                seg_start,
+            });
+            prev_end = q.end;
+        }
+        // A trailing 左右/以上 of a value group applies to the whole group
+        // (分别增长6%和8%左右).
+        let mut i = 0;
+        while i < slots.len() {
+            let mut j = i;
+            while j + 1 < slots.len() && {
+                let a = &s.qs[slots[j].q];
+                let b = &s.qs[slots[j + 1].q];
+                a.end <= b.core_start && is_connector(&chars[a.end..b.core_start])
+            } {
+                j += 1;
+            }
+            if j > i {
+                let last = slots[j].qualifier;
+                if matches!(last, Qualifier::Approx | Qualifier::Ge | Qualifier::Le) {
+                    for sl in &mut slots[i..j] {
+                        if sl.qualifier == Qualifier::Eq {
+                            sl.qualifier = last;
+                        }
+                    }
+                }
+            }
+            i = j + 1;
+        }
+        slots
+    }
+
+    fn first_indicator(&self, subj: Subject) -> Option<&Indicator> {
+        match subj {
+            Subject::One(i) => Some(&self.catalog.indicators[i]),
+            Subject::Pair(p) => self
+                .catalog
+                .index_of(&self.catalog.pairs[p].single)
+                .map(|i| &self.catalog.indicators[i]),
+            _ => None,
+        }
+    }
+
+    /// Which indicator governs quantity `q`, looking at the mentions between
+    /// `pre_start` and it.
+    fn subject(&self, s: &Sent, pre_start: usize, q: &Quantity, _current: Subject) -> SubjectFind {
+        let chars = s.chars;
+        let pre = &chars[pre_start..q.core_start.max(pre_start)];
+        // The whole of a share (占地区生产总值比重) is not the subject: ignore
+        // mentions after the last 占, and comparisons (高于全区平均).
+        let zhan = pre.iter().rposition(|c| *c == '占').map(|p| pre_start + p);
+        let cands: Vec<&Mention> =
+            s.ms.iter()
+                .filter(|m| m.start >= pre_start && m.end <= q.core_start)
+                .filter(|m| zhan.is_none_or(|z| m.start < z))
+                .filter(|m| {
+                    let b = &chars[m.start.saturating_sub(2)..m.start];
+                    last_of(b, COMPARE).is_none() && !b.ends_with(&['比'])
+                })
+                .collect();
+        if let Some(last) = cands.last() {
+            let tail_end = zhan.filter(|z| *z > last.end).unwrap_or(q.core_start);
+            let tail = &chars[last.end..tail_end];
+            if residual(tail) > 2 {
+                return SubjectFind {
+                    explicit: Some(Subject::None),
+                    inherited: false,
+                };
+            }
+            // Several indicators listed before 分别 share out the values.
+            let mut list_start = cands.len() - 1;
+            while list_start > 0 {
+                let a = cands[list_start - 1];
+                let b = cands[list_start];
+                if a.end <= b.start && is_connector(&chars[a.end..b.start]) {
+                    list_start -= 1;
+                } else {
+                    break;
+                }
+            }
+            let subj = if list_start < cands.len() - 1 && has(tail, "分别") {
+                let idx =
+                    s.ms.iter()
+                        .position(|m| std::ptr::eq(m, cands[list_start]))
+                        .unwrap_or(0);
+                Subject::List(idx, cands.len() - list_start)
+            } else {
+                match last.target {
+                    Target::Indicator(i) => Subject::One(i),
+                    Target::Pair(p) => Subject::Pair(p),
+                }
+            };
+            return SubjectFind {
+                explicit: Some(subj),
+                inherited: false,
+            };
+        }
+        let before_zhan = match zhan {
+            Some(z) => &chars[pre_start..z],
+            None => pre,
+        };
+        if residual(before_zhan) <= 1 {
+            SubjectFind {
+                explicit: None,
+                inherited: true,
+            }
+        } else {
+            SubjectFind {
+                explicit: Some(Subject::None),
+                inherited: false,
+            }
+        }
+    }
+
+    /// Turn one slot into figures (two for 均 over a pair).
+    fn emit(&self, s: &Sent, slot: &Slot, slots: &[Slot], out: &mut Vec<Figure>) {
+        let q = &s.qs[slot.q];
+        let chars = s.chars;
+        // Indicators this slot's value goes to.
+        let mut targets: Vec<Option<usize>> = Vec::with_capacity(2);
+        match slot.subject {
+            Subject::None => targets.push(None),
+            Subject::One(i) => targets.push(Some(i)),
+            Subject::Pair(p) | Subject::List(p, _) => {
+                let names: Vec<Option<usize>> = match slot.subject {
+                    Subject::Pair(_) => self.catalog.pairs[p]
+                        .split
+                        .iter()
+                        .map(|n| self.catalog.index_of(n))
+                        .collect(),
+                    Subject::List(m0, n) => s.ms[m0..m0 + n]
+                        .iter()
+                        .map(|m| match m.target {
+                            Target::Indicator(i) => Some(i),
+                            Target::Pair(p) => self.catalog.index_of(&self.catalog.pairs[p].single),
+                        })
+                        .collect(),
+                    _ => unreachable!(),
+                };
+                // The value group this slot belongs to.
+                let group: Vec<usize> = group_of(s, slots, slot);
+                let pos = group.iter().position(|g| *g == slot.q).unwrap_or(0);
+                let ctx = &chars[slots[group[0]].seg_start..s.qs[group[0]].core_start];
+                let clause = &chars[slots[group[0]].clause_start..s.qs[group[0]].core_start];
+                if group.len() == names.len() && (has(ctx, "分别") || group.len() > 1) {
+                    targets.push(names[pos]);
+                } else if has_each(clause)
+                    || (group.len() == 1
+                        && has(clause, "分别")
+                        && names.len() > 1
+                        && matches!(slot.subject, Subject::Pair(_)))
+                {
+                    // 均增长8%: the same value for each.
+                    targets.extend(names.iter().copied());
+                } else if let Subject::Pair(p) = slot.subject {
+                    targets.push(self.catalog.index_of(&self.catalog.pairs[p].single));
+                } else {
+                    targets.push(None);
+                }
+            }
+        }
+        let (kind, period) = self.kind_period(s, slot, q);
+        for t in targets {
+            let ind = t.map(|i| &self.catalog.indicators[i]);
+            // A level in a unit the indicator cannot have (近7年, 第21位) is
+            // some other quantity.
+            let ind = ind.filter(|ind| unit_fits(ind, q, slot.measure));
+            out.push(self.figure(s, slot, q, ind, kind, period));
+        }
+    }
+
+    fn figure(
+        &self,
+        s: &Sent,
+        slot: &Slot,
+        q: &Quantity,
+        ind: Option<&Indicator>,
+        kind: Kind,
+        period: Option<Period>,
+    ) -> Figure {
+        let sign = if slot.negative { -1.0 } else { 1.0 };
+        let (mut low, mut high) = (q.low.map(|v| v * sign), q.high.map(|v| v * sign));
+        if let (Some(a), Some(b)) = (low, high) {
+            if a > b {
+                (low, high) = (Some(b), Some(a));
+            }
+        }
+        let value = q.value * sign;
+        let firm = (kind == Kind::Target).then(|| {
+            let before = &s.chars[slot.seg_start..q.core_start];
+            if slot.qualifier == Qualifier::Le && has(before, "控制在") {
+                Firmness::Binding
+            } else {
+                firmness(before)
+            }
+        });
+        Figure {
+            indicator: ind.map(|i| i.name.clone()),
+            measure: slot.measure,
+            kind,
+            period,
+            value: Some(value),
+            unit: q.unit.clone(),
+            value_base: Some(value * q.factor),
+            unit_base: if q.unit_base.is_empty() && q.unit.is_empty() {
+                String::new()
+            } else {
+                q.unit_base.to_string()
+            },
+            qualifier: slot.qualifier,
+            value_low: low,
+            value_high: high,
+            firmness: firm,
+            text: s.orig[q.start..q.end].iter().collect(),
+            start: q.start,
+            end: q.end,
+            sentence: s.unit.sentence,
+            flags: Vec::new(),
+        }
+    }
+
+    /// Kind and period of one quantity: the sentence frame, moved by cues in
+    /// its own clause.
+    fn kind_period(&self, s: &Sent, slot: &Slot, q: &Quantity) -> (Kind, Option<Period>) {
+        let chars = s.chars;
+        let Frame {
+            mut kind,
+            mut period,
+        } = s.frame;
+        let ry = s.report_year;
+        let before_sent = &chars[s.unit.start..q.core_start];
+        let local = &chars[slot.clause_start..q.core_start];
+        let seg = &chars[slot.seg_start..q.core_start];
+        // 去年一季度…增长5.8% in a plan: an outcome of last year.
+        if let Some(r) = ry {
+            // 地区生产总值刚刚超过2万亿元 in a plan section: the present state.
+            if kind == Kind::Target
+                && last_of(local, &["刚刚", "已经", "目前", "当前", "现有"]).is_some()
+            {
+                kind = Kind::Actual;
+                period = Some(Period::year(r - 1));
+            }
+            if kind == Kind::Target {
+                if let Some((p, _)) = last_of(seg, &["去年", "上年"]) {
+                    let b = if p > 0 { seg[p - 1] } else { ' ' };
+                    if !matches!(b, '比' | '较' | '于' | '同') {
+                        kind = Kind::Actual;
+                        period = Some(Period::year(r - 1));
+                    }
+                }
+            }
+        }
+        // 预计 governs the whole sentence up to 。, across the ；-split parts.
+        let full_start = (0..s.unit.start)
+            .rev()
+            .take(400)
+            .find(|&p| matches!(chars[p], '。' | '!' | '?' | '\n'))
+            .map(|p| p + 1)
+            .unwrap_or(s.unit.start.saturating_sub(400));
+        let whole = &chars[full_start.min(s.unit.start)..q.core_start];
+        let _ = before_sent;
+        if kind == Kind::Actual && has(whole, "预计") {
+            kind = Kind::Estimate;
+        }
+        if let Some(y) = plan_end_year(local) {
+            period = Some(Period::year(y));
+            if let Some(r) = ry {
+                if y < r && kind == Kind::Target {
+                    kind = Kind::Actual;
+                }
+            }
+        } else if let Some(p) = period {
+            let spanning = p.start != p.end;
+            match slot.role {
+                Role::From if spanning => period = Some(Period::year(p.start)),
+                Role::To if spanning => period = Some(Period::year(p.end)),
+                Role::From => period = Some(Period::year(p.start - 1)),
+                _ => {}
+            }
+            if spanning && slot.role == Role::Plain {
+                let level_like = matches!(
+                    slot.measure,
+                    Measure::Level | Measure::Rate | Measure::Share
+                );
+                if level_like && !has(local, "累计") && reaches(local) {
+                    period = Some(Period::year(p.end));
+                }
+            }
+        }
+        // 到2025年 in a target: that year.
+        if kind == Kind::Target {
+            if let Some(i) = find(seg, "到") {
+                let y: String = seg[i + 1..].iter().take(4).collect();
+                if seg.get(i + 5) == Some(&'年') {
+                    if let Ok(y) = y.parse::<i32>() {
+                        if ry.is_none_or(|r| y >= r) && (1990..2100).contains(&y) {
+                            period = Some(Period::year(y));
+                        }
+                    }
+                }
+            }
+        }
+        // An average annual growth is over several years.
+        if slot.measure == Measure::AvgGrowth {
+            if let (Some(p), Some(r)) = (period, ry) {
+                if p.start == p.end {
+                    period = Some(if kind == Kind::Target {
+                        Period {
+                            start: r,
+                            end: r + 4,
+                        }
+                    } else {
+                        Period {
+                            start: r - 5,
+                            end: r - 1,
+                        }
+                    });
+                }
+            }
+        }
+        let _ = q;
+        (kind, period)
+    }
+
+    /// Catalog indicators given a target without a number
+    /// (居民收入增长与经济增长基本同步).
+    fn qualitative(&self, s: &Sent, out: &mut Vec<Figure>) {
+        if s.frame.kind != Kind::Target {
+            return;
+        }
+        let chars = s.chars;
+        let cues = [
+            "同步",
+            "持续下降",
+            "稳步提高",
+            "持续提高",
+            "下达",
+            "国家要求",
+            "合理区间",
+            "只增不减",
+            "稳定",
+            "控制",
+            "完成",
+            "下降",
+            "提高",
+            "增长",
+        ];
+        let mut c0 = s.unit.start;
+        let mut emitted: Vec<usize> = Vec::new();
+        for p in s.unit.start..=s.unit.end {
+            let at_end = p == s.unit.end;
+            if !at_end && !is_delim(chars[p]) {
+                continue;
+            }
+            let (a, b) = (c0, p);
+            c0 = p + 1;
+            if b <= a || s.qs.iter().any(|q| q.start < b && q.end > a) {
+                continue;
+            }
+            let clause = &chars[a..b];
+            if !cues.iter().any(|c| has(clause, c)) {
+                continue;
+            }
+            for m in s.ms.iter().filter(|m| m.start >= a && m.end <= b) {
+                let zhan = clause[..m.start - a].contains(&'占');
+                if zhan {
+                    continue;
+                }
+                let idx = match m.target {
+                    Target::Indicator(i) => Some(i),
+                    Target::Pair(p) => self.catalog.index_of(&self.catalog.pairs[p].single),
+                };
+                let Some(idx) = idx else { continue };
+                if emitted.contains(&idx) {
+                    continue;
+                }
+                emitted.push(idx);
+                let before = &chars[s.unit.start..m.start];
+                let seg_start = (s.unit.start..m.start)
+                    .rev()
+                    .find(|&p| is_seg_delim(chars[p]))
+                    .map(|p| p + 1)
+                    .unwrap_or(s.unit.start);
+                let _ = before;
+                out.push(Figure {
+                    indicator: Some(self.catalog.indicators[idx].name.clone()),
+                    measure: Measure::Qualitative,
+                    kind: Kind::Target,
+                    period: s.frame.period,
+                    value: None,
+                    unit: String::new(),
+                    value_base: None,
+                    unit_base: String::new(),
+                    qualifier: Qualifier::Eq,
+                    value_low: None,
+                    value_high: None,
+                    firmness: Some(firmness(&chars[seg_start..m.start])),
+                    text: s.orig[m.start..b].iter().collect(),
+                    start: m.start,
+                    end: b,
+                    sentence: s.unit.sentence,
+                    flags: Vec::new(),
+                });
+            }
+        }
+    }
+}
+
+struct SubjectFind {
+    explicit: Option<Subject>,
+    inherited: bool,
+}
+
+struct Sent<'a> {
+    #[allow(dead_code)]
+    doc: &'a Document,
+    chars: &'a [char],
+    orig: &'a [char],
+    unit: &'a Unit,
+    qs: &'a [Quantity],
+    ms: &'a [Mention],
+    frame: Frame,
+    report_year: Option<i32>,
+}
+
+impl Sent<'_> {
+    fn text(&self) -> &[char] {
+        &self.chars[self.unit.start..self.unit.end]
+    }
+}
+
+/// Does the clause say the figure is a level reached (达到, 提高到, 突破)?
+fn reaches(local: &[char]) -> bool {
+    [
+        "达到",
+        "达",
+        "提高到",
+        "增加到",
+        "增长到",
+        "扩大到",
+        "提升到",
+        "突破",
+        "超过",
+        "增至",
+        "提高至",
+        "跨过",
+        "迈上",
+        "跃上",
+        "迈过",
+    ]
+    .iter()
+    .any(|w| has(local, w))
+}
+
+/// The slots of the value group `slot` belongs to (indices into `s.qs`).
+fn group_of(s: &Sent, slots: &[Slot], slot: &Slot) -> Vec<usize> {
+    let i = slots.iter().position(|x| x.q == slot.q).unwrap_or(0);
+    let joined = |a: usize, b: usize| {
+        let qa = &s.qs[slots[a].q];
+        let qb = &s.qs[slots[b].q];
+        qa.end <= qb.core_start && is_connector(&s.chars[qa.end..qb.core_start])
+    };
+    let mut lo = i;
+    while lo > 0 && joined(lo - 1, lo) {
+        lo -= 1;
+    }
+    let mut hi = i;
+    while hi + 1 < slots.len() && joined(hi, hi + 1) {
+        hi += 1;
+    }
+    (lo..=hi).map(|k| slots[k].q).collect()
+}
+
+/// Can `q` be a figure of `ind` with this measure?
+fn unit_fits(ind: &Indicator, q: &Quantity, measure: Measure) -> bool {
+    match q.class {
+        UnitClass::Percent | UnitClass::PercentPoint | UnitClass::Multiple => true,
+        UnitClass::Bare => measure != Measure::Level && !q.unit.is_empty(),
+        _ => ind.units.iter().any(|u| u == q.unit_base),
+    }
+}
+
+/// Measure and sign of a quantity from the words around it. Returns
+/// (measure, negative, reached-level: 提高到 X is a level, not a change).
+fn measure_of(
+    q: &Quantity,
+    local: &[char],
+    pre: &[char],
+    after: &[char],
+    ind: Option<&Indicator>,
+) -> (Measure, bool, bool) {
+    let up = last_of(local, GROWTH_UP);
+    let down = last_of(local, GROWTH_DOWN);
+    let verb = match (up, down) {
+        (Some(u), Some(d)) => Some(if d.0 + d.1 >= u.0 + u.1 {
+            (d, true)
+        } else {
+            (u, false)
+        }),
+        (Some(u), None) => Some((u, false)),
+        (None, Some(d)) => Some((d, true)),
+        (None, None) => None,
+    };
+    // 提高到 / 增长到 / 降至 / 调整为: a level reached.
+    let to_level = |v: (usize, usize)| {
+        let k = v.0 + v.1;
+        let k = if local.get(k) == Some(&'了') {
+            k + 1
+        } else {
+            k
+        };
+        matches!(local.get(k), Some('到') | Some('至') | Some('为'))
+    };
+    let reached = verb.is_some_and(|(v, _)| to_level(v)) || has(local, "调整为");
+    let compare = last_of(local, COMPARE).is_some_and(|(p, _)| p == 0 || local[p - 1] != '不');
+    let avg = has(local, "年均") || has(local, "年平均");
+    let negative = verb.is_some_and(|(_, d)| d) && !reached;
+    match q.class {
+        UnitClass::PercentPoint => {
+            if compare {
+                (Measure::Other, false, false)
+            } else {
+                (Measure::ChangePp, negative, false)
+            }
+        }
+        UnitClass::Multiple => {
+            if verb.is_some() && !compare {
+                (Measure::Multiple, false, false)
+            } else {
+                (Measure::Other, false, false)
+            }
+        }
+        UnitClass::Percent => {
+            let share =
+                has(pre, "占") || has(local, "比重") || has(local, "占比") || has(local, "比例");
+            if compare || (local.last() == Some(&'的') && !share) {
+                // 完成预算的107.6%: a ratio to a plan, not a growth.
+                (Measure::Other, false, false)
+            } else if share {
+                (Measure::Share, false, reached)
+            } else if let (Some(_), false) = (verb, reached) {
+                if avg {
+                    (Measure::AvgGrowth, negative, false)
+                } else {
+                    (Measure::Growth, negative, false)
+                }
+            } else if reached {
+                let m = match ind {
+                    Some(i) if i.percent_measure == crate::catalog::PercentMeasure::Rate => {
+                        Measure::Rate
+                    }
+                    Some(_) => Measure::Rate,
+                    None => {
+                        if has(local, "率") {
+                            Measure::Rate
+                        } else {
+                            Measure::Share
+                        }
+                    }
+                };
+                (m, false, true)
+            } else if let Some(i) = ind {
+                let m = i.percent_measure.measure();
+                if m == Measure::Growth && avg {
+                    (Measure::AvgGrowth, false, false)
+                } else {
+                    (m, false, false)
+                }
+            } else if has(local, "率") || has(local, "覆盖") {
+                (Measure::Rate, false, false)
+            } else if starts_with(after, 0, "的增") || starts_with(after, 0, "的经济增") {
+                (Measure::Growth, false, false)
+            } else if after.first() == Some(&'的') {
+                (Measure::Share, false, false)
+            } else {
+                (Measure::Other, false, false)
+            }
+        }
+        UnitClass::Bare if q.ratio_group.is_some() => (Measure::Share, false, false),
+        _ => {
+            // A change in a level (比上年增加8天, 压减投资702亿元) is not a level.
+            if let (Some(((p, n), d)), false) = (verb, reached) {
+                let near = local.len() - (p + n) <= 2;
+                let new_word = p > 0 && local[p - 1] == '新';
+                if near && !new_word && !compare {
+                    return (Measure::Other, d, false);
+                }
+            }
+            (Measure::Level, false, reached)
+        }
+    }
+}
+
+/// Sentences as units of analysis, plus the stretches between them.
+fn units_of(doc: &Document, n: usize) -> Vec<Unit> {
+    let mut units = Vec::with_capacity(doc.sentences.len() + 8);
+    let mut pos = 0;
+    let mut last_para = usize::MAX;
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let (start, end) = (s.start.min(n), s.end.min(n));
+        if start > pos {
+            units.push(Unit {
+                start: pos,
+                end: start,
+                sentence: i.saturating_sub(1),
+                para_start: true,
+            });
+        }
+        if end > start.max(pos) {
+            units.push(Unit {
+                start: start.max(pos),
+                end,
+                sentence: i,
+                para_start: s.paragraph != last_para,
+            });
+        }
+        last_para = s.paragraph;
+        pos = pos.max(end);
+    }
+    if pos < n {
+        units.push(Unit {
+            start: pos,
+            end: n,
+            sentence: doc.sentences.len().saturating_sub(1),
+            para_start: true,
+        });
+    }
+    units
+}

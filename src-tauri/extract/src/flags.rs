@@ -1,0 +1,458 @@
+//! Plausibility flags: point a reviewer at figures a careful reader would stop
+//! at. Flags never change a value. Each reason names what was compared, and a
+//! suspected lost decimal point comes with the corrected candidate.
+
+use gwr_load::Document;
+
+use crate::catalog::{Catalog, Indicator};
+use crate::figure::{Figure, Flag, FlagCode, Kind, Measure, Qualifier};
+
+const GDP: &str = "地区生产总值";
+
+/// Add flags to `figs` (figures of one report, in text order).
+pub fn flag(doc: &Document, catalog: &Catalog, figs: &mut [Figure]) {
+    let gdp = report_gdp(doc, figs);
+    let population = report_population(doc);
+    let chars: Vec<char> = doc.match_text.chars().collect();
+    for i in 0..figs.len() {
+        let mut new = Vec::new();
+        {
+            let f = &figs[i];
+            let ind = f
+                .indicator
+                .as_deref()
+                .and_then(|n| catalog.index_of(n))
+                .map(|k| &catalog.indicators[k]);
+            if let Some(ind) = ind {
+                indicator_checks(f, ind, gdp.as_ref(), population, &mut new);
+            }
+            generic_checks(f, &chars, &mut new);
+            garbled(doc, &chars, f, &mut new);
+        }
+        figs[i].flags.extend(new);
+    }
+    shares_sum(&chars, figs);
+    contradictions(figs);
+}
+
+/// The report's own GDP: the latest stated level in money (actual or estimate).
+struct Gdp {
+    base: f64,
+    text: String,
+}
+
+fn report_gdp(doc: &Document, figs: &[Figure]) -> Option<Gdp> {
+    let ry = doc.metadata.report_year;
+    figs.iter()
+        .filter(|f| f.indicator.as_deref() == Some(GDP) && f.measure == Measure::Level)
+        .filter(|f| f.unit_base == "元" && f.kind != Kind::Target)
+        .filter(|f| f.value_base.is_some_and(|v| v > 0.0))
+        .max_by_key(|f| {
+            // Prefer the review year, then the latest period.
+            let p = f.period.map(|p| p.end).unwrap_or(0);
+            (ry.is_some_and(|r| p == r - 1), p)
+        })
+        .map(|f| Gdp {
+            base: f.value_base.unwrap_or(0.0),
+            text: f.text.clone(),
+        })
+}
+
+/// Population stated in the report (常住人口 X万, X万各族人民, X万人民群众).
+fn report_population(doc: &Document) -> Option<f64> {
+    let chars: Vec<char> = doc.match_text.chars().collect();
+    let mut best: Option<f64> = None;
+    let n = chars.len();
+    let mut i = 0;
+    while i < n {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < n && (chars[i].is_ascii_digit() || chars[i] == '.') {
+            i += 1;
+        }
+        let Ok(v) = chars[s..i].iter().collect::<String>().parse::<f64>() else {
+            continue;
+        };
+        let mut k = i;
+        if matches!(chars.get(k), Some('多') | Some('余')) {
+            k += 1;
+        }
+        if chars.get(k) != Some(&'万') {
+            continue;
+        }
+        let after: String = chars[k + 1..(k + 12).min(n)].iter().collect();
+        let before: String = chars[s.saturating_sub(6)..s].iter().collect();
+        let people = ["各族人民", "人民群众", "各族群众", "勤劳智慧的各族人民"]
+            .iter()
+            .any(|w| {
+                after.starts_with(w)
+                    || after
+                        .split(['。', ',', ';'])
+                        .next()
+                        .is_some_and(|a| a.contains(w) && a.chars().count() < 12)
+            });
+        let census =
+            before.contains("常住人口") || before.contains("总人口") || before.contains("户籍人口");
+        if people || census {
+            let v = v * 1e4;
+            best = Some(best.map_or(v, |b: f64| b.max(v)));
+        }
+    }
+    best
+}
+
+fn fmt(v: f64) -> String {
+    let s = format!("{:.4}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+/// Decimal places that, if lost, would turn the stated digits into `value`.
+/// Only integers written without a point qualify.
+fn decimal_candidates(f: &Figure) -> Vec<(f64, u32)> {
+    let Some(v) = f.value else { return vec![] };
+    if f.text.contains('.') || f.text.contains('．') || v.fract() != 0.0 || v.abs() < 10.0 {
+        return vec![];
+    }
+    let digits = (v.abs() as u64).to_string().len() as u32;
+    (1..digits.min(4))
+        .map(|k| (v / 10f64.powi(k as i32), k))
+        .collect()
+}
+
+fn indicator_checks(
+    f: &Figure,
+    ind: &Indicator,
+    gdp: Option<&Gdp>,
+    population: Option<f64>,
+    out: &mut Vec<Flag>,
+) {
+    let Some(v) = f.value else { return };
+    match f.measure {
+        Measure::Level => {
+            let Some(base) = f.value_base else { return };
+            if let (Some(max), Some(g)) = (ind.max_vs_gdp, gdp) {
+                if f.unit_base == "元" && ind.name != GDP && base > max * g.base {
+                    let ratio = base / g.base;
+                    out.push(Flag {
+                        code: FlagCode::Magnitude,
+                        reason: format!(
+                            "{} {} is {:.1} times the report's {} {} (expected at most {})",
+                            ind.name,
+                            f.text,
+                            ratio,
+                            GDP,
+                            g.text,
+                            fmt(max)
+                        ),
+                    });
+                    let typical = ind.typical_vs_gdp.unwrap_or(max / 2.0);
+                    let best = decimal_candidates(f)
+                        .into_iter()
+                        .filter(|(c, _)| c * (base / v) <= max * g.base)
+                        .min_by(|a, b| {
+                            let da = ((a.0 * base / v / g.base) / typical).ln().abs();
+                            let db = ((b.0 * base / v / g.base) / typical).ln().abs();
+                            da.total_cmp(&db)
+                        });
+                    if let Some((c, _)) = best {
+                        out.push(Flag {
+                            code: FlagCode::DecimalLost,
+                            reason: format!(
+                                "decimal point lost? {}{} would be {:.0}% of {} {}",
+                                fmt(c),
+                                f.unit,
+                                c * (base / v) / g.base * 100.0,
+                                GDP,
+                                g.text
+                            ),
+                        });
+                    }
+                }
+            }
+            if let Some([lo, hi]) = ind.level_base {
+                if f.unit_base == "元" && (base < lo || base > hi) {
+                    out.push(Flag {
+                        code: FlagCode::Magnitude,
+                        reason: format!(
+                            "{} {} is outside the plausible {}–{}元",
+                            ind.name,
+                            f.text,
+                            fmt(lo),
+                            fmt(hi)
+                        ),
+                    });
+                    if let Some((c, _)) = decimal_candidates(f)
+                        .into_iter()
+                        .find(|(c, _)| (lo..=hi).contains(&(c * base / v)))
+                    {
+                        out.push(Flag {
+                            code: FlagCode::DecimalLost,
+                            reason: format!(
+                                "decimal point lost? {}{} would be plausible",
+                                fmt(c),
+                                f.unit
+                            ),
+                        });
+                    }
+                }
+            }
+            if let (Some(share), Some(pop)) = (ind.max_vs_population, population) {
+                if f.unit_base == "人" && base > share * pop {
+                    out.push(Flag {
+                        code: FlagCode::Magnitude,
+                        reason: format!(
+                            "{} {} is more than {:.0}% of the population the report states ({}万)",
+                            ind.name,
+                            f.text,
+                            share * 100.0,
+                            fmt(pop / 1e4)
+                        ),
+                    });
+                    if let Some((c, _)) = decimal_candidates(f)
+                        .into_iter()
+                        .chain((1..3).map(|k| (v / 10f64.powi(k), k as u32)))
+                        .find(|(c, _)| c * base / v <= share * pop)
+                    {
+                        out.push(Flag {
+                            code: FlagCode::DecimalLost,
+                            reason: format!(
+                                "decimal point lost? {}{} would be plausible",
+                                fmt(c),
+                                f.unit
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+        Measure::Growth | Measure::AvgGrowth | Measure::Rate => {
+            if f.unit != "%" {
+                return;
+            }
+            let range = match f.measure {
+                Measure::Growth => ind.growth,
+                Measure::AvgGrowth => ind.avg_growth.or(ind.growth),
+                _ => ind.rate,
+            };
+            let Some([lo, hi]) = range else { return };
+            // A bound stated as a target range (6%—6.5%) is checked on its ends.
+            let vals = [f.value_low.unwrap_or(v), f.value_high.unwrap_or(v)];
+            if vals.iter().any(|x| *x < lo || *x > hi) {
+                let what = match f.measure {
+                    Measure::Growth => "growth",
+                    Measure::AvgGrowth => "average annual growth",
+                    _ => "rate",
+                };
+                out.push(Flag {
+                    code: FlagCode::OutOfRange,
+                    reason: format!(
+                        "{} {} {} is outside the plausible {}% to {}%",
+                        ind.name,
+                        what,
+                        f.text,
+                        fmt(lo),
+                        fmt(hi)
+                    ),
+                });
+                if let Some((c, _)) = decimal_candidates(f)
+                    .into_iter()
+                    .find(|(c, _)| (lo..=hi).contains(c))
+                {
+                    out.push(Flag {
+                        code: FlagCode::DecimalLost,
+                        reason: format!("decimal point lost? {}% would be plausible", fmt(c)),
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Checks that need no catalog: a fall of more than 100%, a bounded rate above 100%.
+fn generic_checks(f: &Figure, chars: &[char], out: &mut Vec<Flag>) {
+    if f.indicator.is_some()
+        && matches!(
+            f.measure,
+            Measure::Growth | Measure::AvgGrowth | Measure::Rate
+        )
+    {
+        return; // covered by the indicator's own range
+    }
+    let Some(v) = f.value else { return };
+    if f.unit != "%" {
+        return;
+    }
+    let lo = f.start.saturating_sub(14);
+    let before: String = chars[lo..f.start.min(chars.len())].iter().collect();
+    let reason = if v < -100.0 {
+        Some(format!("a fall of {} is more than 100%", f.text))
+    } else if matches!(f.measure, Measure::Rate | Measure::Share) && v > 100.0 {
+        // Completion and sales ratios can pass 100%; coverage and pass rates cannot.
+        let may_exceed = [
+            "产销率",
+            "完成",
+            "执行",
+            "预算的",
+            "任务的",
+            "计划的",
+            "目标的",
+            "利用率",
+        ]
+        .iter()
+        .any(|w| before.contains(w));
+        (!may_exceed).then(|| format!("{} is above 100% for a rate or share", f.text))
+    } else {
+        None
+    };
+    if let Some(reason) = reason {
+        out.push(Flag {
+            code: FlagCode::OutOfRange,
+            reason,
+        });
+        if let Some((c, _)) = decimal_candidates(f)
+            .into_iter()
+            .find(|(c, _)| c.abs() <= 100.0 && c.abs() >= 1.0)
+        {
+            out.push(Flag {
+                code: FlagCode::DecimalLost,
+                reason: format!("decimal point lost? {}% would be plausible", fmt(c)),
+            });
+        }
+    }
+}
+
+/// Lost characters within a few characters of the figure.
+fn garbled(doc: &Document, chars: &[char], f: &Figure, out: &mut Vec<Flag>) {
+    const NEAR: usize = 12;
+    let (lo, hi) = (
+        f.start.saturating_sub(NEAR),
+        (f.end + NEAR).min(chars.len()),
+    );
+    let near_span = doc.garbled.iter().any(|g| g.start < hi && g.end > lo);
+    let replacement = chars[lo..hi].iter().any(|c| *c == '\u{FFFD}');
+    if near_span || replacement {
+        out.push(Flag {
+            code: FlagCode::Garbled,
+            reason: format!("characters were lost near {}; check the source", f.text),
+        });
+    }
+}
+
+/// Components of an industrial structure (47:11.9:41.1) must add up to 100.
+fn shares_sum(chars: &[char], figs: &mut [Figure]) {
+    let mut i = 0;
+    while i < figs.len() {
+        if figs[i].measure != Measure::Share
+            || !figs[i].unit.is_empty()
+            || figs[i].indicator.is_some()
+        {
+            i += 1;
+            continue;
+        }
+        // A ratio: consecutive unit-less shares joined by colons.
+        let mut j = i;
+        while j + 1 < figs.len()
+            && figs[j + 1].measure == Measure::Share
+            && figs[j + 1].unit.is_empty()
+            && figs[j + 1].start == figs[j].end + 1
+            && matches!(chars.get(figs[j].end), Some(':') | Some('∶'))
+        {
+            j += 1;
+        }
+        if j - i + 1 >= 3 {
+            let lo = figs[i].start.saturating_sub(24);
+            let ctx: String = chars[lo..figs[i].start].iter().collect();
+            let structure = ctx.contains("产业") || ctx.contains("结构");
+            let sum: f64 = figs[i..=j].iter().filter_map(|f| f.value).sum();
+            if structure && (sum - 100.0).abs() > 0.6 {
+                let parts: Vec<String> = figs[i..=j].iter().map(|f| f.text.clone()).collect();
+                let reason = format!(
+                    "structure {} adds up to {}, not 100",
+                    parts.join(":"),
+                    fmt(sum)
+                );
+                for f in &mut figs[i..=j] {
+                    f.flags.push(Flag {
+                        code: FlagCode::SharesSum,
+                        reason: reason.clone(),
+                    });
+                }
+            }
+        }
+        i = j + 1;
+    }
+}
+
+/// The same indicator, measure, kind and period stated with different values
+/// in different sentences.
+fn contradictions(figs: &mut [Figure]) {
+    let mut hits: Vec<(usize, String)> = Vec::new();
+    for i in 0..figs.len() {
+        for j in i + 1..figs.len() {
+            let (a, b) = (&figs[i], &figs[j]);
+            if a.indicator.is_none()
+                || a.indicator != b.indicator
+                || a.measure != b.measure
+                || a.kind != b.kind
+                || a.period != b.period
+                || a.sentence == b.sentence
+                || a.unit_base != b.unit_base
+                || !matches!(
+                    a.measure,
+                    Measure::Level | Measure::Growth | Measure::Rate | Measure::AvgGrowth
+                )
+            {
+                continue;
+            }
+            if a.qualifier != Qualifier::Eq && a.qualifier != Qualifier::Approx
+                || b.qualifier != Qualifier::Eq && b.qualifier != Qualifier::Approx
+            {
+                continue;
+            }
+            let (Some(x), Some(y)) = (a.value_base, b.value_base) else {
+                continue;
+            };
+            // Levels are rounded differently in different places (2.3万亿 vs
+            // 2.32万亿); percentages are stated to one decimal.
+            let differ = if a.measure == Measure::Level {
+                (x - y).abs() / x.abs().max(y.abs()).max(1e-9) > 0.03
+            } else {
+                (x - y).abs() > 0.05
+            };
+            if differ {
+                let name = a.indicator.clone().unwrap_or_default();
+                hits.push((
+                    i,
+                    format!(
+                        "{} {} also stated as {} elsewhere in the report",
+                        name, a.text, b.text
+                    ),
+                ));
+                hits.push((
+                    j,
+                    format!(
+                        "{} {} also stated as {} elsewhere in the report",
+                        name, b.text, a.text
+                    ),
+                ));
+            }
+        }
+    }
+    for (i, reason) in hits {
+        if !figs[i]
+            .flags
+            .iter()
+            .any(|f| f.code == FlagCode::Contradiction)
+        {
+            figs[i].flags.push(Flag {
+                code: FlagCode::Contradiction,
+                reason,
+            });
+        }
+    }
+}
