@@ -158,11 +158,17 @@ fn binary_kind(raw: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"\x89PNG", "PNG image"),
         (b"\x7fELF", "ELF executable"),
-        (b"%PDF", "PDF; PDF import is not supported yet, save the report as text or .docx"),
+        (
+            b"%PDF",
+            "PDF; PDF import is not supported yet, save the report as text or .docx",
+        ),
         (b"\xff\xd8\xff", "JPEG image"),
         (b"GIF8", "GIF image"),
         (b"PK\x03\x04", "ZIP archive; only .docx files may be ZIP"),
-        (b"\xd0\xcf\x11\xe0", "old Word/Excel (.doc/.xls); save it as .docx"),
+        (
+            b"\xd0\xcf\x11\xe0",
+            "old Word/Excel (.doc/.xls); save it as .docx",
+        ),
         (b"MZ", "Windows executable"),
     ];
     for (magic, name) in MAGIC {
@@ -234,11 +240,16 @@ mod tests {
 
     #[test]
     fn gbk_is_detected_and_mapped() {
-        let text = "全年实现地区生产总值827亿元，同比增长2.4%。一般公共预算收入56.3亿元。".repeat(5);
+        let text =
+            "全年实现地区生产总值827亿元，同比增长2.4%。一般公共预算收入56.3亿元。".repeat(5);
         let (bytes, _, _) = encoding_rs::GBK.encode(&text);
         let d = ok(&bytes);
         assert_eq!(d.text.text(), text);
-        assert!(d.encoding == "GBK" || d.encoding == "gb18030", "{}", d.encoding);
+        assert!(
+            d.encoding == "GBK" || d.encoding == "gb18030",
+            "{}",
+            d.encoding
+        );
         // 全 is two bytes, 8 is one: origins follow the source bytes.
         assert_eq!(&d.text.origins()[..3], &[0, 2, 4]);
         let eight = text.chars().position(|c| c == '8').unwrap();
@@ -282,7 +293,10 @@ mod tests {
         bom_then_garbage.extend_from_slice("各位".as_bytes());
         bom_then_garbage.extend_from_slice(&[0xFF, 0xFE, 0xFD]);
         let e = err(&bom_then_garbage);
-        assert!(e.contains("claims to be UTF-8") && e.contains("invalid"), "{e}");
+        assert!(
+            e.contains("claims to be UTF-8") && e.contains("invalid"),
+            "{e}"
+        );
     }
 
     #[test]

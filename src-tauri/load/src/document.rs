@@ -80,7 +80,10 @@ impl Document {
 
 /// `s[start..end]` in characters; out-of-range bounds are clamped.
 pub fn char_slice(s: &str, start: usize, end: usize) -> &str {
-    let mut it = s.char_indices().map(|(b, _)| b).chain(std::iter::once(s.len()));
+    let mut it = s
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(s.len()));
     let b0 = it.nth(start).unwrap_or(s.len());
     let b1 = if end > start {
         it.nth(end - start - 1).unwrap_or(s.len())

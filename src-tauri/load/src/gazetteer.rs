@@ -45,7 +45,9 @@ impl Division {
     /// country (新华区, 城区), carry their city (`呼和浩特市玉泉区`).
     pub fn display_name(&self) -> String {
         match (self.level(), self.parent()) {
-            (Level::County, Some(p)) if self.name.ends_with('区') => format!("{}{}", p.name, self.name),
+            (Level::County, Some(p)) if self.name.ends_with('区') => {
+                format!("{}{}", p.name, self.name)
+            }
             _ => self.name.clone(),
         }
     }
@@ -68,9 +70,14 @@ impl Gazetteer {
     pub fn mentions(&self, text: &str) -> Vec<(&Division, usize)> {
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for m in self.matcher.find_iter(text) {
-            *counts.entry(self.names[m.pattern().as_usize()].1).or_default() += 1;
+            *counts
+                .entry(self.names[m.pattern().as_usize()].1)
+                .or_default() += 1;
         }
-        let mut out: Vec<(&Division, usize)> = counts.into_iter().map(|(i, n)| (&self.divisions[i], n)).collect();
+        let mut out: Vec<(&Division, usize)> = counts
+            .into_iter()
+            .map(|(i, n)| (&self.divisions[i], n))
+            .collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.code.cmp(&b.0.code)));
         out
     }
@@ -88,7 +95,11 @@ pub fn gazetteer() -> &'static Gazetteer {
                 name: n.trim().to_string(),
             })
             .collect();
-        let by_code = divisions.iter().enumerate().map(|(i, d)| (d.code.clone(), i)).collect();
+        let by_code = divisions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.code.clone(), i))
+            .collect();
         let mut names: Vec<(String, usize)> = Vec::new();
         for (i, d) in divisions.iter().enumerate() {
             names.push((d.name.clone(), i));
@@ -116,9 +127,17 @@ fn short_name(d: &Division) -> Option<String> {
         return None;
     }
     let n = d.name.as_str();
-    let short = ["维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市", "盟"]
-        .iter()
-        .find_map(|suf| n.strip_suffix(suf))?;
+    let short = [
+        "维吾尔自治区",
+        "壮族自治区",
+        "回族自治区",
+        "自治区",
+        "省",
+        "市",
+        "盟",
+    ]
+    .iter()
+    .find_map(|suf| n.strip_suffix(suf))?;
     (short.chars().count() >= 2).then(|| short.to_string())
 }
 
@@ -133,11 +152,17 @@ mod tests {
         assert_eq!(yuquan.level(), Level::County);
         assert_eq!(yuquan.display_name(), "呼和浩特市玉泉区");
         let erguna = g.by_code("150784").unwrap();
-        assert_eq!((erguna.level(), erguna.display_name().as_str()), (Level::CountyCity, "额尔古纳市"));
+        assert_eq!(
+            (erguna.level(), erguna.display_name().as_str()),
+            (Level::CountyCity, "额尔古纳市")
+        );
         assert_eq!(g.by_code("150000").unwrap().level(), Level::Province);
         assert_eq!(g.by_code("150200").unwrap().level(), Level::Prefecture);
         let found = g.mentions("2023年呼和浩特市玉泉区政府工作报告，上海");
         let names: Vec<&str> = found.iter().map(|(d, _)| d.name.as_str()).collect();
-        assert!(names.contains(&"玉泉区") && names.contains(&"呼和浩特市") && names.contains(&"上海市"), "{names:?}");
+        assert!(
+            names.contains(&"玉泉区") && names.contains(&"呼和浩特市") && names.contains(&"上海市"),
+            "{names:?}"
+        );
     }
 }

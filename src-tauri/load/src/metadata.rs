@@ -9,19 +9,41 @@ use crate::{Level, Metadata};
 const HEAD_LINES: usize = 8;
 
 const OFFICES: &[&str] = &[
-    "代市长", "代区长", "代县长", "代旗长", "代省长", "代主席", "代州长", "代盟长", "市长", "区长",
-    "县长", "旗长", "省长", "主席", "州长", "盟长", "总理",
+    "代市长",
+    "代区长",
+    "代县长",
+    "代旗长",
+    "代省长",
+    "代主席",
+    "代州长",
+    "代盟长",
+    "市长",
+    "区长",
+    "县长",
+    "旗长",
+    "省长",
+    "主席",
+    "州长",
+    "盟长",
+    "总理",
 ];
 
 pub fn detect(file_name: &str, text: &str, folded: &str) -> Metadata {
     let display: Vec<&str> = text.lines().take(HEAD_LINES + 4).collect();
     let lines: Vec<&str> = folded.lines().take(HEAD_LINES + 4).collect();
-    let opening = lines.iter().position(|l| l.starts_with("各位代表")).unwrap_or(HEAD_LINES.min(lines.len()));
+    let opening = lines
+        .iter()
+        .position(|l| l.starts_with("各位代表"))
+        .unwrap_or(HEAD_LINES.min(lines.len()));
     let head = &lines[..opening];
 
     let title_at = head.iter().position(|l| l.contains("政府工作报告"));
-    let meeting_at = head.iter().position(|l| l.contains("人民代表大会") || l.contains("会议上"));
-    let speaker_at = head.iter().position(|l| l.chars().count() <= 30 && !l.contains('。') && OFFICES.iter().any(|o| l.contains(o)));
+    let meeting_at = head
+        .iter()
+        .position(|l| l.contains("人民代表大会") || l.contains("会议上"));
+    let speaker_at = head.iter().position(|l| {
+        l.chars().count() <= 30 && !l.contains('。') && OFFICES.iter().any(|o| l.contains(o))
+    });
 
     let mut m = Metadata {
         title: title_at.map(|i| display[i].to_string()),
@@ -47,12 +69,18 @@ pub fn detect(file_name: &str, text: &str, folded: &str) -> Metadata {
     }
 
     let opening_sentence: &str = lines.get(opening + 1).copied().unwrap_or("");
-    if opening_sentence.contains("代表国务院") || head.iter().any(|l| l.contains("全国人民代表大会")) {
+    if opening_sentence.contains("代表国务院")
+        || head.iter().any(|l| l.contains("全国人民代表大会"))
+    {
         m.jurisdiction = Some("国务院".into());
         m.level = Some(Level::National);
         return m;
     }
-    let named: Vec<&str> = [title_at, meeting_at, speaker_at].into_iter().flatten().map(|i| head[i]).collect();
+    let named: Vec<&str> = [title_at, meeting_at, speaker_at]
+        .into_iter()
+        .flatten()
+        .map(|i| head[i])
+        .collect();
     let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
     let division = pick(&named.join("\n"))
         .or_else(|| pick(stem))
@@ -73,7 +101,10 @@ fn pick(text: &str) -> Option<&'static Division> {
         Level::Prefecture => 2,
         _ => 1,
     };
-    let parent_named = |d: &Division| d.parent().is_some_and(|p| found.iter().any(|(f, _)| f.code == p.code));
+    let parent_named = |d: &Division| {
+        d.parent()
+            .is_some_and(|p| found.iter().any(|(f, _)| f.code == p.code))
+    };
     found
         .iter()
         .map(|(d, _)| *d)
@@ -110,7 +141,8 @@ fn date_at(cs: &[char], i: usize) -> Option<(i32, u32, u32)> {
         return None;
     }
     let (d, l) = number(cs, k + 1)?;
-    (cs.get(l) == Some(&'日') && (1..=12).contains(&mo) && (1..=31).contains(&d)).then_some((y as i32, mo as u32, d as u32))
+    (cs.get(l) == Some(&'日') && (1..=12).contains(&mo) && (1..=31).contains(&d))
+        .then_some((y as i32, mo as u32, d as u32))
 }
 
 fn number(cs: &[char], i: usize) -> Option<(u64, usize)> {
@@ -128,7 +160,10 @@ fn leading_year(line: &str) -> Option<i32> {
     let cs: Vec<char> = line.chars().collect();
     (0..cs.len()).find_map(|i| {
         let (y, j) = number(&cs, i)?;
-        ((i == 0 || !cs[i - 1].is_ascii_digit()) && (1949..=2100).contains(&y) && cs.get(j) == Some(&'年')).then_some(y as i32)
+        ((i == 0 || !cs[i - 1].is_ascii_digit())
+            && (1949..=2100).contains(&y)
+            && cs.get(j) == Some(&'年'))
+        .then_some(y as i32)
     })
 }
 
@@ -137,7 +172,8 @@ fn year_in(name: &str) -> Option<i32> {
     let cs: Vec<char> = name.chars().collect();
     (0..cs.len()).find_map(|i| {
         let (y, j) = number(&cs, i)?;
-        ((i == 0 || !cs[i - 1].is_ascii_digit()) && j - i == 4 && (1949..=2100).contains(&y)).then_some(y as i32)
+        ((i == 0 || !cs[i - 1].is_ascii_digit()) && j - i == 4 && (1949..=2100).contains(&y))
+            .then_some(y as i32)
     })
 }
 
@@ -151,7 +187,11 @@ fn review_year(folded: &str) -> Option<i32> {
 
 /// `代市长 奇飞云` → (代市长, 奇飞云); `玉泉区人民政府区长 南男` → (区长, 南男).
 fn split_speaker(display: &str, folded: &str) -> (Option<String>, Option<String>) {
-    let Some((at, office)) = OFFICES.iter().filter_map(|o| folded.find(o).map(|b| (b, *o))).min_by_key(|(b, o)| (*b, std::cmp::Reverse(o.len()))) else {
+    let Some((at, office)) = OFFICES
+        .iter()
+        .filter_map(|o| folded.find(o).map(|b| (b, *o)))
+        .min_by_key(|(b, o)| (*b, std::cmp::Reverse(o.len())))
+    else {
         return (None, None);
     };
     let prefix = &folded[..at];
@@ -159,15 +199,27 @@ fn split_speaker(display: &str, folded: &str) -> (Option<String>, Option<String>
     let office_start = if let Some(p) = prefix.rfind("人民政府") {
         p + "人民政府".len()
     } else {
-        prefix.char_indices().rev().find(|(_, c)| *c == ' ').map_or(0, |(b, c)| b + c.len_utf8())
+        prefix
+            .char_indices()
+            .rev()
+            .find(|(_, c)| *c == ' ')
+            .map_or(0, |(b, c)| b + c.len_utf8())
     };
     let char_at = |b: usize| folded[..b].chars().count();
     let (os, oe) = (char_at(office_start), char_at(at + office.len()));
     let display_chars: Vec<char> = display.chars().collect();
     let office_text: String = display_chars[os..oe].iter().collect();
-    let name: String = display_chars[oe..].iter().collect::<String>().trim().to_string();
-    let name_ok = (2..=4).contains(&name.chars().count()) && name.chars().all(|c| c as u32 >= 0x3400);
-    (Some(crate::fold::fold(&office_text)), name_ok.then_some(name))
+    let name: String = display_chars[oe..]
+        .iter()
+        .collect::<String>()
+        .trim()
+        .to_string();
+    let name_ok =
+        (2..=4).contains(&name.chars().count()) && name.chars().all(|c| c as u32 >= 0x3400);
+    (
+        Some(crate::fold::fold(&office_text)),
+        name_ok.then_some(name),
+    )
 }
 
 #[cfg(test)]
@@ -192,7 +244,8 @@ mod tests {
 
     #[test]
     fn national_report_from_its_opening() {
-        let m = meta("各位代表:\n现在,我代表国务院,向大会报告政府工作,请予审议。\n一、2021年工作回顾");
+        let m =
+            meta("各位代表:\n现在,我代表国务院,向大会报告政府工作,请予审议。\n一、2021年工作回顾");
         assert_eq!(m.level, Some(Level::National));
         assert_eq!(m.jurisdiction.as_deref(), Some("国务院"));
         assert_eq!(m.report_year, Some(2022));

@@ -66,7 +66,11 @@ pub fn analyse(text: &str, folded: &str, report_year: Option<i32>) -> Structure 
             section: sections.len().checked_sub(1),
         });
         if kind == ParagraphKind::Heading {
-            sentences.push(Sentence { start, end, paragraph: p });
+            sentences.push(Sentence {
+                start,
+                end,
+                paragraph: p,
+            });
         } else {
             split_sentences(fline, start, p, &mut sentences);
         }
@@ -99,7 +103,9 @@ fn paragraph_kind(l: &str) -> ParagraphKind {
         ParagraphKind::Lead
     } else if first.is_ascii_digit() {
         let digits = cs.iter().take_while(|c| c.is_ascii_digit()).count();
-        if matches!(cs.get(digits), Some('.' | '、')) && !cs.get(digits + 1).is_some_and(|c| c.is_ascii_digit()) {
+        if matches!(cs.get(digits), Some('.' | '、'))
+            && !cs.get(digits + 1).is_some_and(|c| c.is_ascii_digit())
+        {
             ParagraphKind::ListItem
         } else {
             ParagraphKind::Body
@@ -112,7 +118,10 @@ fn paragraph_kind(l: &str) -> ParagraphKind {
 /// `一、2022年工作回顾`, short and without a full stop.
 fn is_top_heading(l: &str) -> bool {
     let n = l.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
-    n > 0 && l.chars().nth(n) == Some('、') && l.chars().count() <= HEADING_MAX_CHARS && !l.trim_end().ends_with('。')
+    n > 0
+        && l.chars().nth(n) == Some('、')
+        && l.chars().count() <= HEADING_MAX_CHARS
+        && !l.trim_end().ends_with('。')
 }
 
 /// `（一）…` or `(一)…` on a short line.
@@ -132,10 +141,15 @@ fn split_sentences(folded_line: &str, start: usize, paragraph: usize, out: &mut 
         if matches!(cs[i], '。' | '!' | '?' | ';' | '！' | '？' | '；') {
             let mut e = i + 1;
             // Closing quotes and brackets belong to the sentence they close.
-            while e < cs.len() && matches!(cs[e], '”' | '’' | ')' | '」' | '』' | '】' | '》') {
+            while e < cs.len() && matches!(cs[e], '”' | '’' | ')' | '」' | '』' | '】' | '》')
+            {
                 e += 1;
             }
-            out.push(Sentence { start: start + s, end: start + e, paragraph });
+            out.push(Sentence {
+                start: start + s,
+                end: start + e,
+                paragraph,
+            });
             s = e;
             i = e;
         } else {
@@ -143,7 +157,11 @@ fn split_sentences(folded_line: &str, start: usize, paragraph: usize, out: &mut 
         }
     }
     if s < cs.len() {
-        out.push(Sentence { start: start + s, end: start + cs.len(), paragraph });
+        out.push(Sentence {
+            start: start + s,
+            end: start + cs.len(),
+            paragraph,
+        });
     }
 }
 
@@ -162,7 +180,9 @@ pub fn plan_ordinal(l: &str) -> Option<u32> {
         if cs.get(i) != Some(&'十') {
             return None;
         }
-        let unit = cs.get(i + 1).and_then(|c| "一二三四五六七八九".find(*c).map(|b| b as u32 / 3 + 1));
+        let unit = cs
+            .get(i + 1)
+            .and_then(|c| "一二三四五六七八九".find(*c).map(|b| b as u32 / 3 + 1));
         let (n, j) = match unit {
             Some(u) => (10 + u, i + 2),
             None => (10, i + 1),
@@ -205,14 +225,33 @@ fn classify(l: &str, years: Option<(i32, i32)>, report_year: Option<i32>) -> Par
     if has(&["附件", "名词解释", "注释", "附录"]) {
         return Part::Annex;
     }
-    if has(&["回顾", "过去一年", "过去五年", "工作总结", "主要成绩", "发展成就"]) {
+    if has(&[
+        "回顾",
+        "过去一年",
+        "过去五年",
+        "工作总结",
+        "主要成绩",
+        "发展成就",
+    ]) {
         return match years {
             Some((a, b)) if b > a => Part::MultiYearReview,
             _ if has(&["五年", "十二五", "十三五", "十四五"]) => Part::MultiYearReview,
             _ => Part::Review,
         };
     }
-    if has(&["安排", "任务", "目标", "今后", "总体要求", "工作重点", "重点工作", "思路", "政策取向", "规划", "建议"]) {
+    if has(&[
+        "安排",
+        "任务",
+        "目标",
+        "今后",
+        "总体要求",
+        "工作重点",
+        "重点工作",
+        "思路",
+        "政策取向",
+        "规划",
+        "建议",
+    ]) {
         return Part::Plan;
     }
     match (years, report_year) {
@@ -232,21 +271,48 @@ mod tests {
         let f = crate::fold::fold(text);
         let s = analyse(text, &f, Some(2021));
         let parts: Vec<Part> = s.sections.iter().map(|x| x.part).collect();
-        assert_eq!(parts, vec![Part::Preamble, Part::MultiYearReview, Part::Plan, Part::Plan]);
+        assert_eq!(
+            parts,
+            vec![
+                Part::Preamble,
+                Part::MultiYearReview,
+                Part::Plan,
+                Part::Plan
+            ]
+        );
         assert_eq!(s.sections[1].years, Some((2016, 2020)));
         let kinds: Vec<ParagraphKind> = s.paragraphs.iter().map(|p| p.kind).collect();
         use ParagraphKind::*;
-        assert_eq!(kinds, vec![Body, Heading, Body, Lead, Heading, ListItem, Heading]);
-        let sent: Vec<String> = s.sentences.iter().map(|x| text.chars().skip(x.start).take(x.end - x.start).collect()).collect();
-        assert!(sent.contains(&"全年实现地区生产总值827亿元,同比增长2.4%;".to_string()), "{sent:?}");
+        assert_eq!(
+            kinds,
+            vec![Body, Heading, Body, Lead, Heading, ListItem, Heading]
+        );
+        let sent: Vec<String> = s
+            .sentences
+            .iter()
+            .map(|x| text.chars().skip(x.start).take(x.end - x.start).collect())
+            .collect();
+        assert!(
+            sent.contains(&"全年实现地区生产总值827亿元,同比增长2.4%;".to_string()),
+            "{sent:?}"
+        );
         assert!(sent.contains(&"“好”。".to_string()), "{sent:?}");
     }
 
     #[test]
     fn plan_ordinals() {
-        assert_eq!(plan_ordinal("“十三五”时期").and_then(five_year_plan), Some((2016, 2020)));
-        assert_eq!(plan_ordinal("十四五规划").and_then(five_year_plan), Some((2021, 2025)));
-        assert_eq!(plan_ordinal("十五五").and_then(five_year_plan), Some((2026, 2030)));
+        assert_eq!(
+            plan_ordinal("“十三五”时期").and_then(five_year_plan),
+            Some((2016, 2020))
+        );
+        assert_eq!(
+            plan_ordinal("十四五规划").and_then(five_year_plan),
+            Some((2021, 2025))
+        );
+        assert_eq!(
+            plan_ordinal("十五五").and_then(five_year_plan),
+            Some((2026, 2030))
+        );
         assert_eq!(plan_ordinal("十五年"), None);
     }
 }

@@ -19,11 +19,18 @@ impl Project {
     pub fn report_by_hash(&self, sha256: &str) -> Result<Option<i64>> {
         Ok(self
             .conn
-            .query_row("SELECT id FROM report WHERE sha256 = ?1", [sha256], |r| r.get(0))
+            .query_row("SELECT id FROM report WHERE sha256 = ?1", [sha256], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
-    pub fn import(&mut self, doc: &Document, figures: &[Figure], extractor: &str) -> Result<ImportOutcome> {
+    pub fn import(
+        &mut self,
+        doc: &Document,
+        figures: &[Figure],
+        extractor: &str,
+    ) -> Result<ImportOutcome> {
         if let Some(id) = self.report_by_hash(&doc.source.sha256)? {
             return Ok(ImportOutcome::Duplicate(id));
         }
@@ -86,7 +93,14 @@ fn insert_structure(tx: &rusqlite::Transaction<'_>, report_id: i64, doc: &Docume
         "INSERT INTO paragraph (report_id, ord, start, \"end\", kind, section_ord) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for (i, p) in doc.paragraphs.iter().enumerate() {
-        st.execute(params![report_id, i as i64, p.start as i64, p.end as i64, enum_str(&p.kind), p.section.map(|s| s as i64)])?;
+        st.execute(params![
+            report_id,
+            i as i64,
+            p.start as i64,
+            p.end as i64,
+            enum_str(&p.kind),
+            p.section.map(|s| s as i64)
+        ])?;
     }
     let mut st = tx.prepare(
         "INSERT INTO sentence (report_id, ord, start, \"end\", paragraph_ord, search_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -101,14 +115,20 @@ fn insert_structure(tx: &rusqlite::Transaction<'_>, report_id: i64, doc: &Docume
             doc.match_slice(s.start, s.end)
         ])?;
     }
-    let mut st = tx.prepare("INSERT INTO garbled (report_id, start, \"end\") VALUES (?1, ?2, ?3)")?;
+    let mut st =
+        tx.prepare("INSERT INTO garbled (report_id, start, \"end\") VALUES (?1, ?2, ?3)")?;
     for g in &doc.garbled {
         st.execute(params![report_id, g.start as i64, g.end as i64])?;
     }
     Ok(())
 }
 
-pub(crate) fn insert_figures(tx: &rusqlite::Transaction<'_>, report_id: i64, _doc: &Document, figures: &[Figure]) -> Result<()> {
+pub(crate) fn insert_figures(
+    tx: &rusqlite::Transaction<'_>,
+    report_id: i64,
+    _doc: &Document,
+    figures: &[Figure],
+) -> Result<()> {
     let mut st = tx.prepare(
         "INSERT INTO figure (report_id, ord, fields, text, start, \"end\", sentence_ord, flags, indicator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -131,7 +151,10 @@ pub(crate) fn insert_figures(tx: &rusqlite::Transaction<'_>, report_id: i64, _do
 
 /// The serde name of a unit-like enum (`multi_year_review`).
 pub(crate) fn enum_str<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
 }
 
 fn origin_blob(origin: &[u32]) -> Vec<u8> {
@@ -139,5 +162,7 @@ fn origin_blob(origin: &[u32]) -> Vec<u8> {
 }
 
 pub(crate) fn origin_from_blob(blob: &[u8]) -> Vec<u32> {
-    blob.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+    blob.chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect()
 }

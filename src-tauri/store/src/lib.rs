@@ -25,8 +25,8 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use import::ImportOutcome;
 pub use migrations::latest_version as schema_version;
-pub use review::Correction;
 pub use query::{FigureRecord, MetadataPatch, ReportSummary, StoredReport};
+pub use review::Correction;
 pub use review::{Action, DecisionRecord, ReviewState, Status};
 pub use search::{PhraseCount, SearchHit};
 
@@ -67,7 +67,9 @@ impl Project {
         }
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| classify(path, e))?;
         let mut project = Project {
@@ -102,7 +104,9 @@ impl Project {
     fn configure(&mut self) -> rusqlite::Result<()> {
         self.conn.busy_timeout(Duration::from_secs(3))?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             // A read-only medium cannot hold a WAL; writes will fail with a clear error.
             self.conn.pragma_update(None, "journal_mode", "DELETE")?;
@@ -125,7 +129,9 @@ impl Project {
         use rusqlite::OptionalExtension;
         Ok(self
             .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -158,11 +164,15 @@ impl Project {
 fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     use rusqlite::ErrorCode;
     match e.sqlite_error_code() {
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked { path: path.to_path_buf() },
-        Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied | ErrorCode::CannotOpen) => StoreError::ReadOnly {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked {
             path: path.to_path_buf(),
-            why: e.to_string(),
         },
+        Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied | ErrorCode::CannotOpen) => {
+            StoreError::ReadOnly {
+                path: path.to_path_buf(),
+                why: e.to_string(),
+            }
+        }
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => StoreError::Open {
             path: path.to_path_buf(),
             why: format!("is not a GWR Review project or is damaged ({e}); open another file"),
@@ -173,6 +183,10 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
 
 /// Current time, RFC 3339 UTC with milliseconds.
 pub(crate) fn now() -> String {
-    let fmt = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z");
-    time::OffsetDateTime::now_utc().format(&fmt).unwrap_or_default()
+    let fmt = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+    );
+    time::OffsetDateTime::now_utc()
+        .format(&fmt)
+        .unwrap_or_default()
 }

@@ -44,7 +44,9 @@ mod tests {
                 m.to_version(&mut conn, target - 1).unwrap();
             }
             m.to_version(&mut conn, target).unwrap();
-            let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+            let v: i64 = conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .unwrap();
             assert_eq!(v as usize, target);
         }
     }

@@ -53,14 +53,17 @@ pub struct MetadataPatch {
 /// Everything stored about one report.
 pub type StoredReport = Document;
 
-const SUMMARY_COLS: &str = "id, file_name, source_path, sha256, jurisdiction, admin_code, level, report_year,
+const SUMMARY_COLS: &str =
+    "id, file_name, source_path, sha256, jurisdiction, admin_code, level, report_year,
     meeting_date, speaker, speaker_title, title, imported_at, extractor";
 
 fn metadata_from(r: &Row<'_>, at: usize) -> rusqlite::Result<Metadata> {
     Ok(Metadata {
         jurisdiction: r.get(at)?,
         admin_code: r.get(at + 1)?,
-        level: r.get::<_, Option<String>>(at + 2)?.and_then(|l| Level::parse(&l)),
+        level: r
+            .get::<_, Option<String>>(at + 2)?
+            .and_then(|l| Level::parse(&l)),
         report_year: r.get(at + 3)?,
         meeting_date: r.get(at + 4)?,
         speaker: r.get(at + 5)?,
@@ -77,7 +80,8 @@ fn from_name<T: serde::de::DeserializeOwned>(s: String) -> Option<T> {
 impl Project {
     /// All reports, by jurisdiction and year, with figure and review counts.
     pub fn reports(&self) -> Result<Vec<ReportSummary>> {
-        let sql = format!("SELECT {SUMMARY_COLS} FROM report ORDER BY jurisdiction, report_year, id");
+        let sql =
+            format!("SELECT {SUMMARY_COLS} FROM report ORDER BY jurisdiction, report_year, id");
         let mut st = self.conn.prepare(&sql)?;
         let mut out: Vec<ReportSummary> = st
             .query_map([], |r| {
@@ -99,9 +103,18 @@ impl Project {
         for s in &mut out {
             let figures = self.figures(s.id)?;
             s.figure_count = figures.len();
-            s.catalog_count = figures.iter().filter(|f| f.original.indicator.is_some()).count();
-            s.reviewed_count = figures.iter().filter(|f| f.state.status != Status::Unreviewed).count();
-            s.flagged_count = figures.iter().filter(|f| !f.original.flags.is_empty()).count();
+            s.catalog_count = figures
+                .iter()
+                .filter(|f| f.original.indicator.is_some())
+                .count();
+            s.reviewed_count = figures
+                .iter()
+                .filter(|f| f.state.status != Status::Unreviewed)
+                .count();
+            s.flagged_count = figures
+                .iter()
+                .filter(|f| !f.original.flags.is_empty())
+                .count();
         }
         Ok(out)
     }
@@ -179,9 +192,9 @@ impl Project {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let mut st = self
-            .conn
-            .prepare("SELECT start, \"end\", paragraph_ord FROM sentence WHERE report_id = ?1 ORDER BY ord")?;
+        let mut st = self.conn.prepare(
+            "SELECT start, \"end\", paragraph_ord FROM sentence WHERE report_id = ?1 ORDER BY ord",
+        )?;
         doc.sentences = st
             .query_map([id], |r| {
                 Ok(Sentence {
@@ -191,7 +204,9 @@ impl Project {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let mut st = self.conn.prepare("SELECT start, \"end\" FROM garbled WHERE report_id = ?1")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT start, \"end\" FROM garbled WHERE report_id = ?1")?;
         doc.garbled = st
             .query_map([id], |r| {
                 Ok(Span {
@@ -214,17 +229,32 @@ impl Project {
              WHERE report_id = ?1 AND retired = 0 ORDER BY start, ord",
         )?;
         let rows = st.query_map([report_id], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?, r.get::<_, Option<String>>(5)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
         })?;
         let mut out = Vec::new();
         for row in rows {
             let (id, report_id, ord, fields, flags, added_by) = row?;
-            let mut original: Figure = serde_json::from_str(&fields)
-                .map_err(|e| StoreError::Invalid(format!("figure {id} has unreadable fields ({e})")))?;
+            let mut original: Figure = serde_json::from_str(&fields).map_err(|e| {
+                StoreError::Invalid(format!("figure {id} has unreadable fields ({e})"))
+            })?;
             original.flags = serde_json::from_str::<Vec<Flag>>(&flags).unwrap_or_default();
             let log = by_figure.remove(&id).unwrap_or_default();
             let state = replay(&original, &log);
-            out.push(FigureRecord { id, report_id, ord, original, state, added_by });
+            out.push(FigureRecord {
+                id,
+                report_id,
+                ord,
+                original,
+                state,
+                added_by,
+            });
         }
         Ok(out)
     }
@@ -233,20 +263,32 @@ impl Project {
     pub fn figure(&self, figure_id: i64) -> Result<FigureRecord> {
         let report_id: i64 = self
             .conn
-            .query_row("SELECT report_id FROM figure WHERE id = ?1", [figure_id], |r| r.get(0))
+            .query_row(
+                "SELECT report_id FROM figure WHERE id = ?1",
+                [figure_id],
+                |r| r.get(0),
+            )
             .optional()?
-            .ok_or(StoreError::NotFound { what: "figure", id: figure_id })?;
+            .ok_or(StoreError::NotFound {
+                what: "figure",
+                id: figure_id,
+            })?;
         self.figures(report_id)?
             .into_iter()
             .find(|f| f.id == figure_id)
-            .ok_or(StoreError::NotFound { what: "figure", id: figure_id })
+            .ok_or(StoreError::NotFound {
+                what: "figure",
+                id: figure_id,
+            })
     }
 
     /// Correct a report's detected metadata.
     pub fn update_metadata(&mut self, report_id: i64, patch: &MetadataPatch) -> Result<()> {
         if let Some(y) = patch.report_year {
             if !(1949..=2100).contains(&y) {
-                return Err(StoreError::Invalid(format!("{y} is not a plausible report year")));
+                return Err(StoreError::Invalid(format!(
+                    "{y} is not a plausible report year"
+                )));
             }
         }
         self.write(|tx| {

@@ -85,7 +85,10 @@ impl Correction {
 
     /// A number is a number, a range has both bounds in order.
     pub fn validate(&self) -> std::result::Result<(), String> {
-        for v in [self.value, self.value_low, self.value_high].into_iter().flatten() {
+        for v in [self.value, self.value_low, self.value_high]
+            .into_iter()
+            .flatten()
+        {
             if !v.is_finite() {
                 return Err(format!("{v} is not a finite number"));
             }
@@ -187,7 +190,9 @@ impl Project {
     /// Append a decision; returns once it is committed to disk.
     pub fn decide(&mut self, figure_id: i64, reviewer: &str, action: &Action) -> Result<i64> {
         if reviewer.trim().is_empty() {
-            return Err(StoreError::Invalid("set a reviewer name before deciding".into()));
+            return Err(StoreError::Invalid(
+                "set a reviewer name before deciding".into(),
+            ));
         }
         if let Action::Correct(c) = action {
             c.validate().map_err(StoreError::Invalid)?;
@@ -266,7 +271,10 @@ impl Project {
     /// of theirs came after it.
     pub fn redo(&mut self, report_id: i64, reviewer: &str) -> Result<Option<i64>> {
         let log = self.report_log(report_id)?;
-        let mine = log.iter().rev().filter(|d| !d.undone && d.reviewer == reviewer);
+        let mine = log
+            .iter()
+            .rev()
+            .filter(|d| !d.undone && d.reviewer == reviewer);
         let mut target = None;
         for d in mine {
             match d.undoes {

@@ -67,14 +67,23 @@ impl Project {
         let reports: Vec<(i64, Option<String>, Option<i32>)> = st
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let hits = if folded.is_empty() { Vec::new() } else { self.search(&folded, usize::MAX >> 1)? };
+        let hits = if folded.is_empty() {
+            Vec::new()
+        } else {
+            self.search(&folded, usize::MAX >> 1)?
+        };
         for (id, jurisdiction, report_year) in reports {
             let count = hits
                 .iter()
                 .filter(|h| h.report_id == id)
                 .map(|h| h.text.matches(folded.as_str()).count())
                 .sum();
-            counts.push(PhraseCount { jurisdiction, report_year, report_id: id, count });
+            counts.push(PhraseCount {
+                jurisdiction,
+                report_year,
+                report_id: id,
+                count,
+            });
         }
         Ok(counts)
     }

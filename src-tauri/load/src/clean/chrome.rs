@@ -19,21 +19,89 @@ const HEADER_MAX_LINES: usize = 12;
 
 /// Phrases that mark a short line as page, forum or comment chrome.
 const CHROME_PHRASES: &[&str] = &[
-    "点击查阅", "责任编辑", "精彩图片", "查看余下全文", "来源:", "信息来源", "发布时间", "次浏览",
-    "浏览次数", "分类:", "当前位置", "首页>", "首页 >", "设为首页", "收藏本站", "查看:", "回复:",
-    "复制链接", "发表于", "显示全部楼层", "阅读模式", "签到天数", "每日心情", "Rank:", "您需要登录",
-    "登录 |", "立即注册", "本版积分规则", "客服中心", "联系电话", "在线咨询", "在线时间", "Powered by",
-    "ICP备", "版权所有", "免责声明", "隐私保护", "关于我们", "返回顶部", "返回列表", "快速回复",
-    "字号", "打印本页", "关闭窗口", "分享到", "相关阅读", "相关报道", "无相关信息", "最新评论",
-    "发表评论", "用户名:", "密码:", "验证码", "匿名发表", "上一篇", "下一篇", "扫一扫", "原文如下",
-    "时间:", "下载", "全屏", "收藏",
+    "点击查阅",
+    "责任编辑",
+    "精彩图片",
+    "查看余下全文",
+    "来源:",
+    "信息来源",
+    "发布时间",
+    "次浏览",
+    "浏览次数",
+    "分类:",
+    "当前位置",
+    "首页>",
+    "首页 >",
+    "设为首页",
+    "收藏本站",
+    "查看:",
+    "回复:",
+    "复制链接",
+    "发表于",
+    "显示全部楼层",
+    "阅读模式",
+    "签到天数",
+    "每日心情",
+    "Rank:",
+    "您需要登录",
+    "登录 |",
+    "立即注册",
+    "本版积分规则",
+    "客服中心",
+    "联系电话",
+    "在线咨询",
+    "在线时间",
+    "Powered by",
+    "ICP备",
+    "版权所有",
+    "免责声明",
+    "隐私保护",
+    "关于我们",
+    "返回顶部",
+    "返回列表",
+    "快速回复",
+    "字号",
+    "打印本页",
+    "关闭窗口",
+    "分享到",
+    "相关阅读",
+    "相关报道",
+    "无相关信息",
+    "最新评论",
+    "发表评论",
+    "用户名:",
+    "密码:",
+    "验证码",
+    "匿名发表",
+    "上一篇",
+    "下一篇",
+    "扫一扫",
+    "原文如下",
+    "时间:",
+    "下载",
+    "全屏",
+    "收藏",
 ];
 
 /// Phrases that end the report: nothing after such a line is report text.
 const END_PHRASES: &[&str] = &[
-    "责任编辑", "精彩图片", "查看余下全文", "您需要登录", "本版积分规则", "关于我们", "相关阅读",
-    "相关报道", "最新评论", "发表评论", "上一篇", "下一篇", "版权所有", "Powered by", "ICP备",
-    "返回顶部", "分享到",
+    "责任编辑",
+    "精彩图片",
+    "查看余下全文",
+    "您需要登录",
+    "本版积分规则",
+    "关于我们",
+    "相关阅读",
+    "相关报道",
+    "最新评论",
+    "发表评论",
+    "上一篇",
+    "下一篇",
+    "版权所有",
+    "Powered by",
+    "ICP备",
+    "返回顶部",
+    "分享到",
 ];
 
 const OFFICES: &[&str] = &[
@@ -72,7 +140,9 @@ pub fn strip(input: &MappedText) -> (MappedText, Vec<String>) {
             header.reverse();
             let first = header.first().copied().unwrap_or(open);
             if first > 0 {
-                notes.push(format!("dropped {first} lines of site chrome before the report"));
+                notes.push(format!(
+                    "dropped {first} lines of site chrome before the report"
+                ));
             }
             keep.extend(header);
             open
@@ -97,10 +167,15 @@ pub fn strip(input: &MappedText) -> (MappedText, Vec<String>) {
         keep.push(k);
     }
     if dropped_inside > 0 {
-        notes.push(format!("dropped {dropped_inside} chrome lines inside the report"));
+        notes.push(format!(
+            "dropped {dropped_inside} chrome lines inside the report"
+        ));
     }
     if end < lines.len() {
-        notes.push(format!("dropped {} lines after the report's end", lines.len() - end));
+        notes.push(format!(
+            "dropped {} lines after the report's end",
+            lines.len() - end
+        ));
     }
 
     let mut out = MappedText::with_capacity(input.text().len());
@@ -119,7 +194,9 @@ fn char_len(l: &str) -> usize {
 }
 
 fn is_chrome(l: &str) -> bool {
-    char_len(l) <= CHROME_MAX_CHARS && !is_report_marker(l) && CHROME_PHRASES.iter().any(|p| l.contains(p))
+    char_len(l) <= CHROME_MAX_CHARS
+        && !is_report_marker(l)
+        && CHROME_PHRASES.iter().any(|p| l.contains(p))
 }
 
 fn is_end(l: &str) -> bool {

@@ -16,7 +16,8 @@ pub fn find(text: &str) -> Vec<Span> {
             }
             let run = &chars[i..j];
             let has_fffd = run.contains(&'\u{FFFD}');
-            let next_to_han = |k: Option<&char>| k.is_some_and(|&c| ('\u{3400}'..='\u{9FFF}').contains(&c));
+            let next_to_han =
+                |k: Option<&char>| k.is_some_and(|&c| ('\u{3400}'..='\u{9FFF}').contains(&c));
             let in_chinese = next_to_han(i.checked_sub(1).and_then(|k| chars.get(k)))
                 || next_to_han(chars.get(j));
             if has_fffd || (run.len() >= 2 && in_chinese) {
@@ -38,6 +39,9 @@ mod tests {
     fn question_runs_in_chinese_and_replacement_chars_are_marked() {
         let text = "歷史新高??茖W精準 是吗? 乱\u{FFFD}码 what??";
         let spans = find(text);
-        assert_eq!(spans, vec![Span { start: 4, end: 6 }, Span { start: 16, end: 17 }]);
+        assert_eq!(
+            spans,
+            vec![Span { start: 4, end: 6 }, Span { start: 16, end: 17 }]
+        );
     }
 }

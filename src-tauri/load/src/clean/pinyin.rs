@@ -45,7 +45,8 @@ fn gloss_at(chars: &[(char, u32)], i: usize) -> Option<usize> {
     let close = chars.get(i + 1 + body.len())?.0;
     // A tone mark is what tells a gloss from a Latin word in parentheses.
     let toned = body.iter().any(|&c| TONED.contains(c) || c == 'ü');
-    (matches!(close, ')' | '）') && (1..=6).contains(&body.len()) && toned).then_some(body.len() + 2)
+    (matches!(close, ')' | '）') && (1..=6).contains(&body.len()) && toned)
+        .then_some(body.len() + 2)
 }
 
 #[cfg(test)]
@@ -56,7 +57,10 @@ mod tests {
     fn glosses_go_real_parentheses_stay() {
         let text = "當(dāng)前位置:國內(nèi)新聞(牽頭責任單位:自治區水利廳) GDP(gdp) 綠(lǜ)色";
         let (out, n) = strip_glosses(&MappedText::from_utf8(text));
-        assert_eq!(out.text(), "當前位置:國內新聞(牽頭責任單位:自治區水利廳) GDP(gdp) 綠色");
+        assert_eq!(
+            out.text(),
+            "當前位置:國內新聞(牽頭責任單位:自治區水利廳) GDP(gdp) 綠色"
+        );
         assert_eq!(n, 3);
         // 前 still maps to its own bytes after the gloss was cut out.
         let qian = out.text().chars().position(|c| c == '前').unwrap();

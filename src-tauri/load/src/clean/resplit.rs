@@ -9,8 +9,21 @@ const COLLAPSED_MIN_CHARS: usize = 600;
 
 /// Offices after which a space separates the office from a name, not paragraphs.
 const OFFICES: &[&str] = &[
-    "市长", "区长", "县长", "旗长", "省长", "主席", "州长", "盟长", "总理", "代市长", "代区长",
-    "代县长", "代旗长", "代省长", "代主席",
+    "市长",
+    "区长",
+    "县长",
+    "旗长",
+    "省长",
+    "主席",
+    "州长",
+    "盟长",
+    "总理",
+    "代市长",
+    "代区长",
+    "代县长",
+    "代旗长",
+    "代省长",
+    "代主席",
 ];
 
 /// Returns the text and how many breaks were inserted.
@@ -20,7 +33,8 @@ pub fn resplit(input: &MappedText) -> (MappedText, usize) {
     let mut inserted = 0;
     for (s, e) in input.line_ranges() {
         let line = &chars[s..e];
-        let collapsed = (line.len() >= COLLAPSED_MIN_CHARS && cjk_gaps(line) >= 3) || is_title_block(line);
+        let collapsed =
+            (line.len() >= COLLAPSED_MIN_CHARS && cjk_gaps(line) >= 3) || is_title_block(line);
         for (i, &(c, o)) in line.iter().enumerate() {
             if collapsed && is_space(c) && is_break(line, i) {
                 out.push('\n', o);
@@ -41,7 +55,10 @@ fn is_cjkish(c: char) -> bool {
         || ('\u{F900}'..='\u{FAFF}').contains(&c)
         || ('\u{FF00}'..='\u{FFEF}').contains(&c)
         || ('\u{3000}'..='\u{303F}').contains(&c)
-        || matches!(c, '—' | '“' | '”' | '‘' | '’' | '…' | '─' | ':' | ';' | ',' | ')' | '(' | '.' | '|')
+        || matches!(
+            c,
+            '—' | '“' | '”' | '‘' | '’' | '…' | '─' | ':' | ';' | ',' | ')' | '(' | '.' | '|'
+        )
 }
 
 /// A title, meeting line, speaker and `各位代表` run together on one line.

@@ -5,7 +5,10 @@ use crate::mapped::MappedText;
 
 /// Characters that carry no text: zero-width spaces and joiners, BOMs, soft hyphens.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 /// Horizontal white space, including the ideographic and EM spaces reports indent with.
@@ -67,7 +70,9 @@ mod tests {
 
     #[test]
     fn trims_joins_and_drops_invisibles() {
-        let m = MappedText::from_utf8("  各位\u{200B}代表:\r\n\r\n\u{3000}\u{3000}现在，\u{00A0}\u{00A0}我代表 \n\n");
+        let m = MappedText::from_utf8(
+            "  各位\u{200B}代表:\r\n\r\n\u{3000}\u{3000}现在，\u{00A0}\u{00A0}我代表 \n\n",
+        );
         assert_eq!(normalise(&m).text(), "各位代表:\n现在， 我代表");
     }
 }

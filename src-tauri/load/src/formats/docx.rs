@@ -12,8 +12,11 @@ use crate::Rejected;
 const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn to_text(raw: &[u8]) -> Result<MappedText, Rejected> {
-    let not_docx = |why: String| Rejected(format!("is not a readable .docx file ({why}); open it in Word or LibreOffice and save it again"));
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(raw)).map_err(|e| not_docx(e.to_string()))?;
+    let not_docx = |why: String| {
+        Rejected(format!("is not a readable .docx file ({why}); open it in Word or LibreOffice and save it again"))
+    };
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(raw)).map_err(|e| not_docx(e.to_string()))?;
     let mut part = zip
         .by_name("word/document.xml")
         .map_err(|_| not_docx("no word/document.xml inside".into()))?;
@@ -107,7 +110,8 @@ pub(crate) mod tests {
     fn a_zip_that_is_not_word_is_refused() {
         let mut cursor = std::io::Cursor::new(Vec::new());
         let mut zip = zip::ZipWriter::new(&mut cursor);
-        zip.start_file("a.txt", zip::write::SimpleFileOptions::default()).unwrap();
+        zip.start_file("a.txt", zip::write::SimpleFileOptions::default())
+            .unwrap();
         zip.write_all(b"hi").unwrap();
         zip.finish().unwrap();
         let err = to_text(&cursor.into_inner()).err().unwrap().0;

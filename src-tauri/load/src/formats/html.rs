@@ -10,20 +10,51 @@ use crate::mapped::MappedText;
 /// Elements whose content is never report text.
 const SKIPPED_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "iframe", "object", "embed", "svg", "canvas", "button", "select", "textarea", "input",
-    "head", "title", "meta", "link",
+    "iframe", "object", "embed", "svg", "canvas", "button", "select", "textarea", "input", "head",
+    "title", "meta", "link",
 ];
 
 /// class or id fragments that mark navigation and comment boxes.
 const SKIPPED_MARKS: &[&str] = &[
-    "nav", "menu", "footer", "header", "sidebar", "breadcrumb", "comment", "share", "login",
-    "toolbar", "copyright", "related", "advert",
+    "nav",
+    "menu",
+    "footer",
+    "header",
+    "sidebar",
+    "breadcrumb",
+    "comment",
+    "share",
+    "login",
+    "toolbar",
+    "copyright",
+    "related",
+    "advert",
 ];
 
 /// Elements that end a line.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-    "table", "ul", "ol", "blockquote", "pre", "dd", "dt", "hr", "center",
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "table",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "hr",
+    "center",
 ];
 
 /// Main text of a decoded page. Each character maps to the origin of the place
