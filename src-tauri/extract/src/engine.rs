@@ -792,15 +792,14 @@ impl<'c> Extractor<'c> {
             return;
         }
         let chars = s.chars;
-        let cues = [
-            "同步",
+        // In a list of targets (主要预期目标…) any of these words make a
+        // target; elsewhere only the strong ones do (稳定提升居民收入水平 is a
+        // task, 确保粮食总产只增不减 is a target).
+        let strong = ["同步", "只增不减", "下达", "国家要求", "合理区间", "控制在"];
+        let weak = [
             "持续下降",
             "稳步提高",
             "持续提高",
-            "下达",
-            "国家要求",
-            "合理区间",
-            "只增不减",
             "稳定",
             "控制",
             "完成",
@@ -808,6 +807,7 @@ impl<'c> Extractor<'c> {
             "提高",
             "增长",
         ];
+        let listing = ["目标", "预期", "指标"].iter().any(|w| has(s.text(), w));
         let mut c0 = s.unit.start;
         let mut emitted: Vec<usize> = Vec::new();
         for p in s.unit.start..=s.unit.end {
@@ -821,7 +821,9 @@ impl<'c> Extractor<'c> {
                 continue;
             }
             let clause = &chars[a..b];
-            if !cues.iter().any(|c| has(clause, c)) {
+            let cued = strong.iter().any(|c| has(clause, c))
+                || (listing && weak.iter().any(|c| has(clause, c)));
+            if !cued {
                 continue;
             }
             for m in s.ms.iter().filter(|m| m.start >= a && m.end <= b) {
@@ -994,8 +996,13 @@ fn measure_of(
             }
         }
         UnitClass::Percent => {
-            let share =
-                has(pre, "占") || has(local, "比重") || has(local, "占比") || has(local, "比例");
+            // 比例提升168% is a growth of a share; 占…比重提高到52% is a share.
+            let grows = verb.is_some() && !reached && !has(pre, "占");
+            let share = !grows
+                && (has(pre, "占")
+                    || has(local, "比重")
+                    || has(local, "占比")
+                    || has(local, "比例"));
             if compare || (local.last() == Some(&'的') && !share) {
                 // 完成预算的107.6%: a ratio to a plan, not a growth.
                 (Measure::Other, false, false)

@@ -452,6 +452,13 @@ fn classify(chars: &[char], orig: &[char], i: usize, num: &Numeral) -> Verdict {
         if matches!(next, '×' | '*' | 'x') {
             return Verdict::Skip(num.end + 1);
         }
+        // 4×4防雷车: a dimension, not a count.
+        if prev == '×'
+            && unit_at(chars, num.end).is_none()
+            && multiplier_at(chars, num.end).is_none()
+        {
+            return Verdict::Skip(num.end);
+        }
         // List markers: `1.` `2、` `(3)` at the start of a line or after a break.
         if !num.has_decimal && num.int_digits <= 3 && is_list_end(next) {
             let at_start = is_break(prev) || i == 0;
