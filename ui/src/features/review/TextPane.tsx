@@ -67,19 +67,7 @@ export function TextPane({ store, onSelect }: { store: ReviewStore; onSelect: (s
       }
     };
 
-    const disposeFigures = effect(() => {
-      const figs = store.figures.value;
-      const text = store.text.value;
-      if (!builtFor || builtFor.text !== text || builtFor.count !== figs.length) {
-        build(figs);
-        builtFor = { text, count: figs.length };
-      }
-      paintStatus(figs);
-    });
-
-    const disposeCursor = effect(() => {
-      const cur = store.current.value;
-      store.figures.value; // re-run after a rebuild, which drops the marks
+    const applyCursor = (cur: FigureRow | null) => {
       for (const el of marked) el.classList.remove("current");
       marked = cur ? (els.get(cur.id) ?? []) : [];
       for (const el of marked) el.classList.add("current");
@@ -92,7 +80,21 @@ export function TextPane({ store, onSelect }: { store: ReviewStore; onSelect: (s
           root.scrollTop = Math.max(0, top - view / 2);
         }
       }
+    };
+
+    const disposeFigures = effect(() => {
+      const figs = store.figures.value;
+      const text = store.text.value;
+      if (!builtFor || builtFor.text !== text || builtFor.count !== figs.length) {
+        build(figs);
+        builtFor = { text, count: figs.length };
+        // A rebuild dropped the cursor mark; the two effects may run in either order.
+        applyCursor(store.current.peek());
+      }
+      paintStatus(figs);
     });
+
+    const disposeCursor = effect(() => applyCursor(store.current.value));
 
     return () => {
       disposeFigures();
