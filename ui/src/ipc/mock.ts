@@ -81,7 +81,8 @@ interface LogEntry {
 }
 
 const fail = (code: AppError["code"], message: string): AppError => ({ code, message });
-const clone = <T>(x: T): T => structuredClone(x);
+// A JSON round trip, like the real IPC: callers never share objects with the store.
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
 function fieldsDiff(a: FigureFields, b: FigureFields): string {
   const parts: string[] = [];

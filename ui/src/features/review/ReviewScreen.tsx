@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { AppStore } from "../../app/appStore";
 import { Progress } from "../../app/Progress";
 import { measureToPaint } from "../../lib/perf";
@@ -99,7 +99,9 @@ export function ReviewScreen({ app, reportId, openedAt }: { app: AppStore; repor
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
 
-  useEffect(() => {
+  // A layout effect, not useEffect: loading starts in the same task as the
+  // click instead of after an extra (empty) frame.
+  useLayoutEffect(() => {
     let alive = true;
     store.open(reportId).then(() => {
       if (alive) measureToPaint("open-report", openedAt, { figures: store.figures.value.length });

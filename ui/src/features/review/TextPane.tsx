@@ -2,7 +2,7 @@
 // report (tens of thousands of characters, thousands of spans) and then only
 // patched — class changes for status and cursor — so a keystroke never
 // re-renders the text. Report text only ever enters the DOM via textContent.
-import { useEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import { effect } from "@preact/signals";
 import type { FigureRow } from "../../ipc/api";
 import type { ReviewStore } from "./reviewStore";
@@ -17,7 +17,7 @@ export interface TextSelection {
 export function TextPane({ store, onSelect }: { store: ReviewStore; onSelect: (s: TextSelection | null) => void }) {
   const host = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const root = host.current!;
     let els = new Map<number, HTMLElement[]>();
     let statusOf = new Map<number, string>();
@@ -73,11 +73,13 @@ export function TextPane({ store, onSelect }: { store: ReviewStore; onSelect: (s
       for (const el of marked) el.classList.add("current");
       const el = marked[0];
       if (el) {
-        // Centre the span unless it is already comfortably in view.
-        const top = el.offsetTop - root.offsetTop;
-        const view = root.clientHeight;
-        if (top < root.scrollTop + view * 0.15 || top > root.scrollTop + view * 0.8) {
-          root.scrollTop = Math.max(0, top - view / 2);
+        // Centre the span unless it is already comfortably in view. scrollIntoView
+        // (not offsetTop arithmetic) because off-screen paragraphs have only
+        // estimated heights under content-visibility; nothing above the pane scrolls.
+        const r = el.getBoundingClientRect();
+        const box = root.getBoundingClientRect();
+        if (r.top < box.top + box.height * 0.15 || r.bottom > box.top + box.height * 0.8) {
+          el.scrollIntoView({ block: "center", inline: "nearest" });
         }
       }
     };

@@ -3,6 +3,7 @@
 // nothing is shown as decided before the backend has committed it.
 import { batch, computed, signal } from "@preact/signals";
 import type { Action, Api, FigureFields, FigureRow, HistoryEntry, ReportRow, ReportText } from "../../ipc/api";
+import { record } from "../../lib/perf";
 import { DEFAULT_FILTERS, figureMatcher, type Filters } from "./filters";
 
 export type Mode = { name: "browse" } | { name: "edit" } | { name: "comment" } | { name: "add"; start: number; end: number };
@@ -62,12 +63,14 @@ export class ReviewStore {
       this.history.value = null;
     });
     try {
+      const t0 = performance.now();
       const [reports, text, figures] = await Promise.all([
         this.api.listReports(),
         this.api.reportText(reportId),
         this.api.listFigures(reportId),
       ]);
       if (seq !== this.loadSeq) return;
+      record("open-report:ipc", performance.now() - t0, { figures: figures.length });
       batch(() => {
         this.report.value = reports.find((r) => r.id === reportId) ?? null;
         this.text.value = text;

@@ -1,0 +1,98 @@
+// Performance budgets of issue 4, measured in the browser with performance
+// marks (ui/src/lib/perf.ts: event timestamp → the frame after the change is painted).
+//   keystroke → next figure painted, 2 000 figures in the list: < 50 ms (p95)
+//   opening a report of 1 000 figures: < 200 ms (median of 5)
+//   app start → first paint: printed
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, newPage, serveDist } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const fmt = (xs) =>
+  `n=${xs.length} median ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
+
+async function entries(page, name) {
+  return page.evaluate((n) => (window.__gwrPerf ?? []).filter((e) => e.name === n), name);
+}
+async function waitEntries(page, name, count) {
+  await page.waitForFunction(([n, c]) => (window.__gwrPerf ?? []).filter((e) => e.name === n).length >= c, [name, count]);
+}
+
+// Reports: 1 = seed, 2 = 2 000 figures, 3 = 1 000 figures.
+const URL_PARAMS = "?reviewer=perf&synthetic=2000,1000";
+
+test("app start to first paint", async () => {
+  const page = await newPage(browser);
+  // Seed fixture only: generating the synthetic reports is mock-side work the real app never does.
+  await page.goto(server.url + "?reviewer=perf&synthetic=");
+  await waitEntries(page, "app-ready", 1);
+  const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null);
+  const [ready] = await entries(page, "app-ready");
+  console.log(`# perf: first contentful paint ${fcp?.toFixed(1)} ms; reports table painted ${ready.ms.toFixed(1)} ms after navigation start`);
+  assert.ok(fcp !== null && fcp < 2000, `first paint ${fcp}`);
+  assert.ok(ready.ms < 2000, `app ready ${ready.ms}`);
+});
+
+test("opening a report of 1 000 figures < 200 ms", async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url + URL_PARAMS);
+  await page.waitForSelector(".reports-table tbody tr");
+  for (let i = 0; i < 5; i++) {
+    await page.click('.reports-table tr[data-id="3"] button.primary');
+    await waitEntries(page, "open-report", i + 1);
+    assert.equal(await page.locator(".frow").first().isVisible(), true);
+    await page.keyboard.press("b");
+    await page.waitForSelector(".reports-table tbody tr");
+  }
+  const ms = (await entries(page, "open-report")).map((e) => e.ms);
+  const figs = (await entries(page, "open-report"))[0].detail.figures;
+  console.log(`# perf: open report of ${figs} figures: ${fmt(ms)} [${ms.map((x) => x.toFixed(0)).join(", ")}]`);
+  assert.equal(figs, 1000);
+  assert.ok(pct(ms, 50) < 200, `median open ${pct(ms, 50)} ms`);
+  assert.deepEqual(page.problems, []);
+});
+
+test("keystroke to next figure painted < 50 ms with 2 000 figures", async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url + URL_PARAMS);
+  await page.waitForSelector(".reports-table tbody tr");
+  await page.click('.reports-table tr[data-id="2"] button.primary');
+  await page.waitForSelector(".frow.selected");
+  assert.equal(await page.evaluate(() => window.__gwrMock && document.querySelector(".shown").textContent), "2000 of 2000 shown");
+
+  const N = 80;
+  for (let i = 0; i < N; i++) {
+    await page.keyboard.press(i % 10 === 9 ? "k" : "j");
+    await waitEntries(page, "key-to-paint", i + 1);
+  }
+  // Accepting is the other hot key: a decision, a move, and a list update.
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press("a");
+    await waitEntries(page, "key-to-paint", N + i + 1);
+  }
+  const all = await entries(page, "key-to-paint");
+  const nav = all.filter((e) => e.detail.command !== "accept").map((e) => e.ms);
+  const acc = all.filter((e) => e.detail.command === "accept").map((e) => e.ms);
+  console.log(`# perf: keystroke → next figure painted (j/k, 2000 figures): ${fmt(nav)}`);
+  console.log(`# perf: keystroke → next figure painted (a = accept+next, 2000 figures): ${fmt(acc)}`);
+  assert.equal(all[0].detail.figures, 2000);
+  assert.ok(pct(nav, 95) < 50, `p95 ${pct(nav, 95)} ms`);
+  assert.ok(pct(acc, 95) < 50, `p95 ${pct(acc, 95)} ms`);
+  // The cursor really moved: 72 j, 8 k, then 20 accepts.
+  const selectedOrd = Number(await page.textContent(".frow.selected .c-ord"));
+  assert.equal(selectedOrd, 1 + 72 - 8 + 20);
+  assert.deepEqual(page.problems, []);
+});
