@@ -19,5 +19,6 @@ export default defineConfig({
   test: {
     environment: "happy-dom",
     include: ["src/**/*.test.{ts,tsx}"],
+    reporters: ["default", "./src/test/summaryReporter.ts"],
   },
 });

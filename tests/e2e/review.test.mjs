@@ -15,8 +15,21 @@ after(async () => {
   await server?.close();
 });
 
-const statusOf = (page, value) =>
-  page.$$eval(".frow", (rows, v) => rows.find((r) => r.querySelector(".c-val")?.textContent === v)?.dataset.status ?? null, value);
+const SEED_FILE = "000_8ea42176d04f9a1f.txt";
+const statusOf = (page, id) => page.$eval(`.frow[data-id="${id}"]`, (r) => r.dataset.status).catch(() => null);
+const progressIs = (page, sel, text) =>
+  page.waitForFunction(([s, t]) => document.querySelector(`${s} .pnum`)?.textContent?.startsWith(t), [sel, text]);
+
+/** What the backend holds, asked over the (mocked) IPC, so the test follows whatever fixture is installed. */
+const backendState = (page) =>
+  page.evaluate(async (file) => {
+    const invoke = window.__TAURI_INTERNALS__.invoke;
+    const reports = await invoke("list_reports", {});
+    const report = reports.find((r) => r.fileName === file);
+    const figures = await invoke("list_figures", { reportId: report.id });
+    const info = await invoke("project_info", {});
+    return { report, figures, info };
+  }, SEED_FILE);
 
 test("open a report, accept three by keyboard, correct one, undo: list, progress and log agree", async () => {
   const page = await newPage(browser);
@@ -28,46 +41,55 @@ test("open a report, accept three by keyboard, correct one, undo: list, progress
   await page.waitForSelector(".reports-table tbody tr");
   assert.match(await page.textContent(".reviewer"), /李研究员/);
 
-  await page.keyboard.press("Enter"); // open the selected (first) report
+  const { report, figures, info } = await backendState(page);
+  assert.ok(figures.length >= 5, "the seed report has figures");
+  const [f1, f2, f3, f4] = figures;
+  const total = figures.length;
+
+  // Select the seed report's row by keyboard and open it.
+  while ((await page.getAttribute(".reports-table tr.selected", "data-id")) !== String(report.id)) await page.keyboard.press("j");
+  await page.keyboard.press("Enter");
   await page.waitForSelector(".frow.selected");
-  assert.equal(await page.textContent(".frow.selected .c-val"), "827亿元");
-  assert.equal(await page.textContent(".detail .sentence mark"), "827亿元");
+  assert.equal(await page.getAttribute(".frow.selected", "data-id"), String(f1.id));
+  assert.equal(await page.textContent(".detail .sentence mark"), f1.text);
+  assert.equal(await page.textContent(".tpane mark.fig.current"), f1.text);
 
   for (const k of ["a", "a", "Enter"]) await page.keyboard.press(k);
-  await page.waitForFunction(() => document.querySelector("#progress-report .pnum")?.textContent?.startsWith("3/30"));
-  for (const v of ["827亿元", "2.4%", "296.7亿元"]) assert.equal(await statusOf(page, v), "accepted", v);
-  assert.equal(await page.textContent(".frow.selected .c-val"), "7.6%");
+  await progressIs(page, "#progress-report", `3/${total}`);
+  for (const f of [f1, f2, f3]) assert.equal(await statusOf(page, f.id), "accepted", f.text);
+  assert.equal(await page.getAttribute(".frow.selected", "data-id"), String(f4.id));
 
   // Correct the fourth: a bad value is refused next to the field, a good one saved.
   await page.keyboard.press("e");
   const value = page.locator("#ed-value");
   await value.fill("7.6x");
   await page.waitForSelector(".ferr >> text=Not a number");
-  await value.fill("8.6");
-  await page.locator("#ed-unit").fill("%");
+  assert.equal(await statusOf(page, f4.id), "unreviewed");
+  await value.fill("123.5");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => !document.querySelector(".editor"));
-  assert.equal(await statusOf(page, "8.6%"), "corrected");
-  await page.waitForFunction(() => document.querySelector("#progress-report .pnum")?.textContent?.startsWith("4/30"));
+  assert.equal(await statusOf(page, f4.id), "corrected");
+  assert.match(await page.textContent(`.frow[data-id="${f4.id}"] .c-val`), /123\.5/);
+  await progressIs(page, "#progress-report", `4/${total}`);
 
   // Undo brings the figure back as it was, and selects it.
   await page.keyboard.press("u");
-  await page.waitForFunction(() => document.querySelector("#progress-report .pnum")?.textContent?.startsWith("3/30"));
-  assert.equal(await statusOf(page, "7.6%"), "unreviewed");
-  assert.equal(await statusOf(page, "8.6%"), null);
-  assert.equal(await page.textContent(".frow.selected .c-val"), "7.6%");
-  await page.waitForFunction(() => document.querySelector("#progress-project .pnum")?.textContent?.startsWith("3/30"));
+  await progressIs(page, "#progress-report", `3/${total}`);
+  assert.equal(await statusOf(page, f4.id), "unreviewed");
+  assert.doesNotMatch(await page.textContent(`.frow[data-id="${f4.id}"] .c-val`), /123\.5/);
+  assert.equal(await page.getAttribute(".frow.selected", "data-id"), String(f4.id));
+  await progressIs(page, "#progress-project", `3/${info.figureCount}`);
 
   // The list under a status filter, and the log behind it.
   await page.getByRole("radio", { name: /Accepted/ }).click();
-  assert.deepEqual(await page.$$eval(".frow .c-val", (els) => els.map((e) => e.textContent)), ["827亿元", "2.4%", "296.7亿元"]);
-  const log = await page.evaluate(() => window.__gwrMock.log.map((e) => [e.action, e.reviewer, e.undone]));
+  assert.deepEqual(await page.$$eval(".frow", (rows) => rows.map((r) => Number(r.dataset.id))), [f1.id, f2.id, f3.id]);
+  const log = await page.evaluate(() => window.__gwrMock.log.map((e) => [e.figureId, e.action, e.reviewer, e.undone]));
   assert.deepEqual(log, [
-    ["accept", "李研究员", false],
-    ["accept", "李研究员", false],
-    ["accept", "李研究员", false],
-    ["correct", "李研究员", true],
-    ["undo", "李研究员", false],
+    [f1.id, "accept", "李研究员", false],
+    [f2.id, "accept", "李研究员", false],
+    [f3.id, "accept", "李研究员", false],
+    [f4.id, "correct", "李研究员", true],
+    [f4.id, "undo", "李研究员", false],
   ]);
   assert.deepEqual(page.problems, [], "no console errors or CSP violations");
 });
@@ -76,7 +98,8 @@ test("add a figure the extractor missed by selecting its text", async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}?synthetic=&reviewer=tester`);
   await page.waitForSelector(".reports-table tbody tr");
-  await page.keyboard.press("Enter");
+  const { report } = await backendState(page);
+  await page.click(`.reports-table tr[data-id="${report.id}"] button.primary`);
   await page.waitForSelector(".tpane mark.fig");
   // Select "241个" (老旧小区) in the text pane, which the fixture does not list as a figure.
   await page.evaluate(() => {

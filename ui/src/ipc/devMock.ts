@@ -16,9 +16,15 @@ const CITIES = ["包头市", "鄂尔多斯市", "赤峰市", "通辽市", "呼�
 
 export async function installDevMock(params: URLSearchParams) {
   // Engine-exported fixtures land in ui/tests/fixtures/; all of them are served.
+  // The hand-written seed-000.json stands in only for reports no engine
+  // fixture covers, and ids are renumbered where two files collide.
   const files = import.meta.glob<Fixture>("../../tests/fixtures/*.json", { import: "default" });
+  const paths = Object.keys(files).sort((a, b) => Number(a.endsWith("/seed-000.json")) - Number(b.endsWith("/seed-000.json")));
   const fixtures: Fixture[] = [];
-  for (const load of Object.values(files)) fixtures.push(await load());
+  for (const path of paths) {
+    const fx = mergeable(await files[path](), fixtures);
+    if (fx) fixtures.push(fx);
+  }
   const maxId = Math.max(0, ...fixtures.flatMap((f) => f.reports.map((r) => r.id)));
 
   const syn = params.get("synthetic");
@@ -35,4 +41,24 @@ export async function installDevMock(params: URLSearchParams) {
   });
   installMockIPC(backend);
   window.__gwrMock = backend;
+}
+
+/** Drops reports already loaded (same file name) and renumbers colliding ids. */
+function mergeable(fx: Fixture, loaded: Fixture[]): Fixture | null {
+  const names = new Set(loaded.flatMap((f) => f.reports.map((r) => r.fileName)));
+  const reportIds = new Set(loaded.flatMap((f) => f.reports.map((r) => r.id)));
+  const figureIds = new Set(loaded.flatMap((f) => f.figures.map((x) => x.id)));
+  const reports = fx.reports.filter((r) => !names.has(r.fileName));
+  if (!reports.length) return null;
+  let nextReport = Math.max(0, ...reportIds) + 1;
+  let nextFigure = Math.max(0, ...figureIds) + 1;
+  const rmap = new Map<number, number>();
+  for (const r of reports) rmap.set(r.id, reportIds.has(r.id) ? nextReport++ : r.id);
+  return {
+    reports: reports.map((r) => ({ ...r, id: rmap.get(r.id)! })),
+    texts: fx.texts.filter((t) => rmap.has(t.reportId)).map((t) => ({ ...t, reportId: rmap.get(t.reportId)! })),
+    figures: fx.figures
+      .filter((f) => rmap.has(f.reportId))
+      .map((f) => ({ ...f, reportId: rmap.get(f.reportId)!, id: figureIds.has(f.id) ? nextFigure++ : f.id })),
+  };
 }

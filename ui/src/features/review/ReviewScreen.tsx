@@ -98,6 +98,12 @@ export function ReviewScreen({ app, reportId, openedAt }: { app: AppStore; repor
   const [showText, setShowText] = useState(true);
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
+  // The key handler reads these through refs so it is registered once and
+  // never misses a key pressed right after a state change.
+  const helpRef = useRef(help);
+  helpRef.current = help;
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
 
   // A layout effect, not useEffect: loading starts in the same task as the
   // click instead of after an extra (empty) frame.
@@ -116,7 +122,8 @@ export function ReviewScreen({ app, reportId, openedAt }: { app: AppStore; repor
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
-      if (help) {
+      const selection = selectionRef.current;
+      if (helpRef.current) {
         if (e.key === "Escape" || e.key === "?") {
           e.preventDefault();
           setHelp(false);
@@ -172,7 +179,7 @@ export function ReviewScreen({ app, reportId, openedAt }: { app: AppStore; repor
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [store, help, selection, app]);
+  }, [store, app]);
 
   const report = store.report.value;
   const info = app.info.value;
