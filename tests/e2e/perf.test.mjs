@@ -73,13 +73,14 @@ test("keystroke to next figure painted < 50 ms with 2 000 figures", async () => 
   await page.waitForSelector(".frow.selected");
   assert.equal(await page.evaluate(() => window.__gwrMock && document.querySelector(".shown").textContent), "2000 of 2000 shown");
 
-  const N = 80;
+  const N = 100;
   for (let i = 0; i < N; i++) {
     await page.keyboard.press(i % 10 === 9 ? "k" : "j");
     await waitEntries(page, "key-to-paint", i + 1);
   }
   // Accepting is the other hot key: a decision, a move, and a list update.
-  for (let i = 0; i < 20; i++) {
+  const A = 60;
+  for (let i = 0; i < A; i++) {
     await page.keyboard.press("a");
     await waitEntries(page, "key-to-paint", N + i + 1);
   }
@@ -91,8 +92,8 @@ test("keystroke to next figure painted < 50 ms with 2 000 figures", async () => 
   assert.equal(all[0].detail.figures, 2000);
   assert.ok(pct(nav, 95) < 50, `p95 ${pct(nav, 95)} ms`);
   assert.ok(pct(acc, 95) < 50, `p95 ${pct(acc, 95)} ms`);
-  // The cursor really moved: 72 j, 8 k, then 20 accepts.
+  // The cursor really moved: 90 j, 10 k, then 60 accepts.
   const selectedOrd = Number(await page.textContent(".frow.selected .c-ord"));
-  assert.equal(selectedOrd, 1 + 72 - 8 + 20);
+  assert.equal(selectedOrd, 1 + 90 - 10 + A);
   assert.deepEqual(page.problems, []);
 });

@@ -70,20 +70,24 @@ export function FigureList({ store }: { store: ReviewStore }) {
     return () => ro.disconnect();
   }, []);
 
-  // Keep the current row in view, scrolling as little as possible.
+  // Keep the current row in view, scrolling as little as possible. Works from
+  // the tracked scroll offset and height, never reading layout: a forced
+  // layout here would run once more per keystroke on top of the frame's own.
+  const scrollRef = useRef(0);
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || curIndex === undefined) return;
     const top = curIndex * ROW_HEIGHT;
-    const view = el.clientHeight || height;
-    let next = el.scrollTop;
+    let next = scrollRef.current;
     if (top < next + ROW_HEIGHT) next = Math.max(0, top - ROW_HEIGHT);
-    else if (top + 2 * ROW_HEIGHT > next + view) next = top + 2 * ROW_HEIGHT - view;
-    if (next !== el.scrollTop) {
+    else if (top + 2 * ROW_HEIGHT > next + height) next = top + 2 * ROW_HEIGHT - height;
+    next = Math.max(0, Math.min(next, vis.length * ROW_HEIGHT - height));
+    if (next !== scrollRef.current) {
       el.scrollTop = next;
-      setScrollTop(el.scrollTop);
+      scrollRef.current = next;
+      setScrollTop(next);
     }
-  }, [curIndex, vis]);
+  }, [curIndex, vis.length, height]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(vis.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
@@ -110,7 +114,10 @@ export function FigureList({ store }: { store: ReviewStore }) {
         role="listbox"
         aria-label="Figures"
         aria-activedescendant={currentId !== null && curIndex !== undefined ? `fig-${currentId}` : undefined}
-        onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+        onScroll={(e) => {
+          scrollRef.current = (e.currentTarget as HTMLDivElement).scrollTop;
+          setScrollTop(scrollRef.current);
+        }}
       >
         {vis.length === 0 ? (
           <div class="empty">{store.loading.value ? "Loading…" : "No figure matches the filters."}</div>

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/ho
 import type { AppStore } from "../../app/appStore";
 import { Progress } from "../../app/Progress";
 import { measureToPaint } from "../../lib/perf";
+import { memo } from "preact/compat";
 import { DetailPane } from "./DetailPane";
 import { FigureList, ROW_HEIGHT } from "./FigureList";
 import { DEFAULT_FILTERS, isFiltered, NO_INDICATOR, type Filters } from "./filters";
@@ -92,6 +93,56 @@ function FilterBar({ store, searchRef }: { store: ReviewStore; searchRef: { curr
   );
 }
 
+// Header and status bar read the fast-changing signals (progress, pending,
+// notices) themselves, so a decision re-renders them, not the whole screen.
+function ReviewHeader({ store, app, onHelp }: { store: ReviewStore; app: AppStore; onHelp: () => void }) {
+  const report = store.report.value;
+  const info = app.info.value;
+  return (
+    <header class="topbar">
+      <button type="button" class="back" onClick={() => app.showReports()} title="Back to reports (b)">
+        ← Reports
+      </button>
+      <h1 lang="zh-CN">
+        {report ? `${report.jurisdiction ?? "?"} · ${report.reportYear ?? "?"}` : "…"}
+        <span class="file">{report?.fileName}</span>
+      </h1>
+      <Progress label="Report" done={store.reviewedCount.value} total={store.figures.value.length} id="progress-report" />
+      {info ? <Progress label="Project" done={info.reviewedCount} total={info.figureCount} id="progress-project" /> : null}
+      <span class="reviewer" title="Reviewer">
+        Reviewer <b>{info?.reviewer ?? "—"}</b>
+      </span>
+      <button type="button" class="help-btn" onClick={onHelp} aria-label="Keyboard help">
+        ?
+      </button>
+    </header>
+  );
+}
+
+function StatusBar({ store }: { store: ReviewStore }) {
+  const notice = store.notice.value;
+  const pendingCount = store.pending.value.size;
+  return (
+    <footer class="statusbar" aria-live="polite">
+      {pendingCount ? <span class="saving">⋯ Saving {pendingCount}…</span> : null}
+      {notice ? (
+        <span class={`notice ${notice.kind}`} key={notice.at}>
+          {notice.kind === "saved" ? "✓ " : notice.kind === "error" ? "⚠ " : ""}
+          {notice.text}
+        </span>
+      ) : null}
+      <span class="hints">
+        <kbd>J</kbd>/<kbd>K</kbd> move · <kbd>A</kbd> accept · <kbd>X</kbd> reject · <kbd>E</kbd> correct · <kbd>N</kbd> next unreviewed ·{" "}
+        <kbd>U</kbd> undo · <kbd>?</kbd> help
+      </span>
+    </footer>
+  );
+}
+
+const MemoFigureList = memo(FigureList);
+const MemoDetailPane = memo(DetailPane);
+const MemoFilterBar = memo(FilterBar);
+
 export function ReviewScreen({ app, reportId, openedAt }: { app: AppStore; reportId: number; openedAt: number }) {
   const store = useMemo(() => new ReviewStore(app.api, () => void app.refreshProject()), [app]);
   const [help, setHelp] = useState(false);
@@ -181,36 +232,17 @@ export function ReviewScreen({ app, reportId, openedAt }: { app: AppStore; repor
     return () => window.removeEventListener("keydown", onKey);
   }, [store, app]);
 
-  const report = store.report.value;
-  const info = app.info.value;
-  const notice = store.notice.value;
-  const pendingCount = store.pending.value.size;
+  const openHelp = useMemo(() => () => setHelp(true), []);
 
   return (
     <div class="screen review">
-      <header class="topbar">
-        <button type="button" class="back" onClick={() => app.showReports()} title="Back to reports (b)">
-          ← Reports
-        </button>
-        <h1 lang="zh-CN">
-          {report ? `${report.jurisdiction ?? "?"} · ${report.reportYear ?? "?"}` : "…"}
-          <span class="file">{report?.fileName}</span>
-        </h1>
-        <Progress label="Report" done={store.reviewedCount.value} total={store.figures.value.length} id="progress-report" />
-        {info ? <Progress label="Project" done={info.reviewedCount} total={info.figureCount} id="progress-project" /> : null}
-        <span class="reviewer" title="Reviewer">
-          Reviewer <b>{info?.reviewer ?? "—"}</b>
-        </span>
-        <button type="button" class="help-btn" onClick={() => setHelp(true)} aria-label="Keyboard help">
-          ?
-        </button>
-      </header>
-      <FilterBar store={store} searchRef={searchRef} />
+      <ReviewHeader store={store} app={app} onHelp={openHelp} />
+      <MemoFilterBar store={store} searchRef={searchRef} />
       {store.loadError.value ? <div class="banner error">Could not open the report: {store.loadError.value}</div> : null}
       <main class={`panes${showText ? "" : " no-text"}`}>
-        <FigureList store={store} />
+        <MemoFigureList store={store} />
         <div class="right">
-          <DetailPane store={store} app={app} />
+          <MemoDetailPane store={store} app={app} />
           {showText ? (
             <div class="textwrap">
               <div class="textbar">
@@ -231,19 +263,7 @@ export function ReviewScreen({ app, reportId, openedAt }: { app: AppStore; repor
           ) : null}
         </div>
       </main>
-      <footer class="statusbar" aria-live="polite">
-        {pendingCount ? <span class="saving">⋯ Saving {pendingCount}…</span> : null}
-        {notice ? (
-          <span class={`notice ${notice.kind}`} key={notice.at}>
-            {notice.kind === "saved" ? "✓ " : notice.kind === "error" ? "⚠ " : ""}
-            {notice.text}
-          </span>
-        ) : null}
-        <span class="hints">
-          <kbd>J</kbd>/<kbd>K</kbd> move · <kbd>A</kbd> accept · <kbd>X</kbd> reject · <kbd>E</kbd> correct · <kbd>N</kbd> next unreviewed ·{" "}
-          <kbd>U</kbd> undo · <kbd>?</kbd> help
-        </span>
-      </footer>
+      <StatusBar store={store} />
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
     </div>
   );

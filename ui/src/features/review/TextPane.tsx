@@ -67,12 +67,17 @@ export function TextPane({ store, onSelect }: { store: ReviewStore; onSelect: (s
       }
     };
 
+    let scrollFrame = 0;
     const applyCursor = (cur: FigureRow | null) => {
       for (const el of marked) el.classList.remove("current");
       marked = cur ? (els.get(cur.id) ?? []) : [];
       for (const el of marked) el.classList.add("current");
-      const el = marked[0];
-      if (el) {
+      // Measure in the next frame, after the other panes have written their DOM:
+      // measuring now would force a layout that the frame then redoes.
+      cancelAnimationFrame(scrollFrame);
+      scrollFrame = requestAnimationFrame(() => {
+        const el = marked[0];
+        if (!el) return;
         // Centre the span unless it is already comfortably in view. scrollIntoView
         // (not offsetTop arithmetic) because off-screen paragraphs have only
         // estimated heights under content-visibility; nothing above the pane scrolls.
@@ -81,7 +86,7 @@ export function TextPane({ store, onSelect }: { store: ReviewStore; onSelect: (s
         if (r.top < box.top + box.height * 0.15 || r.bottom > box.top + box.height * 0.8) {
           el.scrollIntoView({ block: "center", inline: "nearest" });
         }
-      }
+      });
     };
 
     const disposeFigures = effect(() => {
@@ -99,6 +104,7 @@ export function TextPane({ store, onSelect }: { store: ReviewStore; onSelect: (s
     const disposeCursor = effect(() => applyCursor(store.current.value));
 
     return () => {
+      cancelAnimationFrame(scrollFrame);
       disposeFigures();
       disposeCursor();
     };

@@ -29,8 +29,10 @@ export class ReviewStore {
   readonly loading = signal(false);
   readonly loadError = signal<string | null>(null);
 
-  /** figure id → position in `figures` */
-  readonly position = computed(() => new Map(this.figures.value.map((f, i) => [f.id, i])));
+  /** Figure ids in order; changes only when figures are added, not on decisions. */
+  private readonly order = signal<number[]>([]);
+  /** figure id → position in `figures` (not rebuilt per decision: less garbage per keystroke) */
+  readonly position = computed(() => new Map(this.order.value.map((id, i) => [id, i])));
   readonly visible = computed(() => {
     const t = this.text.value?.text ?? "";
     return this.figures.value.filter(figureMatcher(this.filters.value, t));
@@ -75,6 +77,7 @@ export class ReviewStore {
         this.report.value = reports.find((r) => r.id === reportId) ?? null;
         this.text.value = text;
         this.figures.value = figures;
+        this.order.value = figures.map((f) => f.id);
         this.filters.value = DEFAULT_FILTERS;
         // Resume where the work is: the first figure not yet reviewed.
         const first = figures.find((f) => f.status === "unreviewed") ?? figures[0];
@@ -251,6 +254,7 @@ export class ReviewStore {
         const figures = [...this.figures.value, row].sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id);
         batch(() => {
           this.figures.value = figures.map((f, i) => (f.ord === i ? f : { ...f, ord: i }));
+          this.order.value = figures.map((f) => f.id);
           this.mode.value = { name: "browse" };
           this.select(row.id);
         });
