@@ -215,12 +215,8 @@ fn residual(s: &[char]) -> usize {
                 continue;
             }
         }
-        if let Some(w) = TRANSPARENT
-            .iter()
-            .filter(|w| w.starts_with(s[i]) && starts_with(s, i, w))
-            .max_by_key(|w| w.len())
-        {
-            i += w.chars().count();
+        if let Some(n) = transparent_at(s, i) {
+            i += n;
             continue;
         }
         if is_han(s[i]) {
@@ -229,6 +225,29 @@ fn residual(s: &[char]) -> usize {
         i += 1;
     }
     n
+}
+
+/// Length of the longest transparent word at `s[i..]`, through an index by
+/// first character (this runs for every number, so no scan of the list).
+fn transparent_at(s: &[char], i: usize) -> Option<usize> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<char, Vec<Vec<char>>>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: std::collections::HashMap<char, Vec<Vec<char>>> = Default::default();
+        for w in TRANSPARENT {
+            let cs: Vec<char> = w.chars().collect();
+            m.entry(cs[0]).or_default().push(cs);
+        }
+        for v in m.values_mut() {
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        m
+    });
+    index
+        .get(&s[i])?
+        .iter()
+        .find(|w| s[i..].starts_with(w))
+        .map(|w| w.len())
 }
 
 /// The last occurrence of any of `words` in `s`: (position, length).
@@ -313,7 +332,11 @@ impl<'c> Extractor<'c> {
         }
         let char_of = char_index(&doc.match_text);
         let national = doc.metadata.level == Some(Level::National);
-        let mentions = self.catalog.mentions(&doc.match_text, &char_of, national);
+        let mut mentions = self.catalog.mentions(&doc.match_text, &char_of, national);
+        // 单位生产总值二氧化碳排放量 is an intensity, not the GDP.
+        mentions.retain(|m| {
+            !(m.start >= 2 && chars[m.start - 2] == '单' && chars[m.start - 1] == '位')
+        });
         let mut quantities = scan(&chars, &orig);
         // Numbers inside an alias (500万元以上固定资产投资) are part of a name.
         let mut m = 0;
@@ -511,7 +534,10 @@ impl<'c> Extractor<'c> {
         let pre = &chars[pre_start..q.core_start.max(pre_start)];
         // The whole of a share (占地区生产总值比重) is not the subject: ignore
         // mentions after the last 占, and comparisons (高于全区平均).
-        let zhan = pre.iter().rposition(|c| *c == '占').map(|p| pre_start + p);
+        let zhan = (0..pre.len())
+            .rev()
+            .find(|&i| pre[i] == '占' || starts_with(pre, i, "相当于"))
+            .map(|p| pre_start + p);
         let cands: Vec<&Mention> =
             s.ms.iter()
                 .filter(|m| m.start >= pre_start && m.end <= q.core_start)
@@ -583,7 +609,22 @@ impl<'c> Extractor<'c> {
         let mut targets: Vec<Option<usize>> = Vec::with_capacity(2);
         match slot.subject {
             Subject::None => targets.push(None),
-            Subject::One(i) => targets.push(Some(i)),
+            Subject::One(i) => {
+                // 单位GDP能耗和二氧化碳排放分别降低13.5%、18%: of a group shared
+                // out by 分别, only the first value is the named indicator's.
+                let group = group_of(s, slots, slot);
+                let ctx = &chars[slots
+                    .iter()
+                    .find(|x| x.q == group[0])
+                    .map_or(slot.seg_start, |x| x.seg_start)
+                    ..s.qs[group[0]].core_start];
+                let shared_out = group.len() > 1 && has(ctx, "分别");
+                targets.push(if shared_out && group[0] != slot.q {
+                    None
+                } else {
+                    Some(i)
+                });
+            }
             Subject::Pair(p) | Subject::List(p, _) => {
                 let names: Vec<Option<usize>> = match slot.subject {
                     Subject::Pair(_) => self.catalog.pairs[p]

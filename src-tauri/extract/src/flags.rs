@@ -11,7 +11,7 @@ const GDP: &str = "地区生产总值";
 
 /// Add flags to `figs` (figures of one report, in text order).
 pub fn flag(doc: &Document, catalog: &Catalog, figs: &mut [Figure]) {
-    let gdp = report_gdp(doc, figs);
+    let gdp = report_gdp(figs);
     let population = report_population(doc);
     let chars: Vec<char> = doc.match_text.chars().collect();
     for i in 0..figs.len() {
@@ -41,16 +41,17 @@ struct Gdp {
     text: String,
 }
 
-fn report_gdp(doc: &Document, figs: &[Figure]) -> Option<Gdp> {
-    let ry = doc.metadata.report_year;
+fn report_gdp(figs: &[Figure]) -> Option<Gdp> {
     figs.iter()
         .filter(|f| f.indicator.as_deref() == Some(GDP) && f.measure == Measure::Level)
         .filter(|f| f.unit_base == "元" && f.kind != Kind::Target)
         .filter(|f| f.value_base.is_some_and(|v| v > 0.0))
-        .max_by_key(|f| {
-            // Prefer the review year, then the latest period.
-            let p = f.period.map(|p| p.end).unwrap_or(0);
-            (ry.is_some_and(|r| p == r - 1), p)
+        // The report's own GDP is the largest it states: smaller ones are of
+        // its counties or zones (7个县地区生产总值超500亿元).
+        .max_by(|a, b| {
+            a.value_base
+                .unwrap_or(0.0)
+                .total_cmp(&b.value_base.unwrap_or(0.0))
         })
         .map(|f| Gdp {
             base: f.value_base.unwrap_or(0.0),
@@ -134,8 +135,12 @@ fn indicator_checks(
     match f.measure {
         Measure::Level => {
             let Some(base) = f.value_base else { return };
+            // A total over several years (五年累计) compares with as many years of GDP.
+            let years = f
+                .period
+                .map_or(1.0, |p| (p.end - p.start + 1).max(1) as f64);
             if let (Some(max), Some(g)) = (ind.max_vs_gdp, gdp) {
-                if f.unit_base == "元" && ind.name != GDP && base > max * g.base {
+                if f.unit_base == "元" && ind.name != GDP && base > max * g.base * years {
                     let ratio = base / g.base;
                     out.push(Flag {
                         code: FlagCode::Magnitude,
@@ -388,8 +393,8 @@ fn shares_sum(chars: &[char], figs: &mut [Figure]) {
     }
 }
 
-/// The same indicator, measure, kind and period stated with different values
-/// in different sentences.
+/// The same outcome level (indicator, kind, period) stated with different
+/// values in different sentences.
 fn contradictions(figs: &mut [Figure]) {
     let mut hits: Vec<(usize, String)> = Vec::new();
     for i in 0..figs.len() {
@@ -402,16 +407,14 @@ fn contradictions(figs: &mut [Figure]) {
                 || a.period != b.period
                 || a.sentence == b.sentence
                 || a.unit_base != b.unit_base
-                || !matches!(
-                    a.measure,
-                    Measure::Level | Measure::Growth | Measure::Rate | Measure::AvgGrowth
-                )
+                || a.measure != Measure::Level
+                || a.kind == Kind::Target
+                || a.qualifier != Qualifier::Eq
+                || b.qualifier != Qualifier::Eq
             {
-                continue;
-            }
-            if a.qualifier != Qualifier::Eq && a.qualifier != Qualifier::Approx
-                || b.qualifier != Qualifier::Eq && b.qualifier != Qualifier::Approx
-            {
+                // Growth rates are restated for parts of a region and for
+                // periods within the year too often to call a difference a
+                // contradiction; stated outcome levels should agree.
                 continue;
             }
             let (Some(x), Some(y)) = (a.value_base, b.value_base) else {

@@ -32,6 +32,7 @@ mod units;
 pub use catalog::{Catalog, CatalogError};
 pub use engine::{char_index, Extractor};
 pub use figure::*;
+pub use units::known_units;
 
 use gwr_load::Document;
 

@@ -638,6 +638,8 @@ fn extend_qualifiers(chars: &[char], q: &mut Quantity) {
         ("近", Qualifier::Approx),
         ("超过", Qualifier::Ge),
         ("突破", Qualifier::Ge),
+        ("不到", Qualifier::Le),
+        ("不足", Qualifier::Le),
         ("跨过", Qualifier::Ge),
         ("逾", Qualifier::Ge),
         ("超", Qualifier::Ge),

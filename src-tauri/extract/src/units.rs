@@ -198,20 +198,28 @@ pub(crate) fn starts_with(chars: &[char], i: usize, word: &str) -> bool {
 
 /// The longest unit word at `i`, if any.
 pub(crate) fn unit_at(chars: &[char], i: usize) -> Option<&'static UnitDef> {
-    if i >= chars.len() {
-        return None;
-    }
-    let c = chars[i];
-    let mut best: Option<&'static UnitDef> = None;
-    for d in UNITS {
-        if d.word.starts_with(c)
-            && starts_with(chars, i, d.word)
-            && best.is_none_or(|b| d.word.chars().count() > b.word.chars().count())
-        {
-            best = Some(d);
+    // Units by first character, longest first: this runs after every numeral.
+    static INDEX: std::sync::OnceLock<
+        std::collections::HashMap<char, Vec<(Vec<char>, &'static UnitDef)>>,
+    > = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: std::collections::HashMap<char, Vec<(Vec<char>, &'static UnitDef)>> =
+            Default::default();
+        for d in UNITS {
+            let cs: Vec<char> = d.word.chars().collect();
+            m.entry(cs[0]).or_default().push((cs, d));
         }
-    }
-    best
+        for v in m.values_mut() {
+            v.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
+        }
+        m
+    });
+    let rest = chars.get(i..)?;
+    index
+        .get(rest.first()?)?
+        .iter()
+        .find(|(w, _)| rest.starts_with(w))
+        .map(|(_, d)| *d)
 }
 
 /// The multiplier at `i`, unless the characters there begin a unit word
@@ -228,4 +236,25 @@ pub(crate) fn multiplier_at(chars: &[char], i: usize) -> Option<&'static Multipl
     MULTIPLIERS
         .iter()
         .find(|m| m.word.starts_with(chars[i]) && starts_with(chars, i, m.word))
+}
+
+/// Every unit as a report may state it, for pickers and validation in the
+/// review window: each unit word alone and after each multiplier (亿元, 万千瓦).
+pub fn known_units() -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for u in UNITS.iter().filter(|u| !matches!(u.class, UnitClass::Bare)) {
+        out.push(u.word.to_string());
+        if matches!(
+            u.class,
+            UnitClass::Percent | UnitClass::PercentPoint | UnitClass::Multiple
+        ) {
+            continue;
+        }
+        for m in MULTIPLIERS {
+            out.push(format!("{}{}", m.word, u.word));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
