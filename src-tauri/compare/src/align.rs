@@ -14,9 +14,12 @@
 use crate::prepare::{dice, FxMap, Side};
 
 /// Below this a pair of paragraphs is not considered the same paragraph.
-const ALIGN_MIN: f64 = 0.3;
+/// Low, because consecutive reports rewrite heavily; the monotone chain
+/// inside matched sections and the check after diffing (`KEEP_MIN` in
+/// lib.rs) keep weak pairs honest.
+const ALIGN_MIN: f64 = 0.2;
 /// A paragraph paired outside its matched section pair must be this similar.
-const MOVE_MIN: f64 = 0.5;
+pub(crate) const MOVE_MIN: f64 = 0.5;
 /// Below this two sections are not matched.
 const SECTION_MIN: f64 = 0.25;
 /// Candidates scored exactly per old paragraph.
@@ -224,6 +227,26 @@ fn match_groups(a: &Side, b: &Side, cands: &[Vec<(usize, f64)>]) -> Vec<GroupPai
     out
 }
 
+/// What stays in place is the heaviest monotone chain of all pairs; every
+/// other pair is moved. Leaves the pairs sorted by new paragraph.
+pub(crate) fn mark_moved(pairs: &mut [Pair], a: &Side, b: &Side) {
+    let items: Vec<(usize, usize, f64)> = pairs
+        .iter()
+        .map(|p| {
+            let w = (a.paras[p.a].weight + b.paras[p.b].weight) as f64 / 2.0;
+            (p.a, p.b, p.sim * w + 1e-9)
+        })
+        .collect();
+    let mut in_chain = vec![false; pairs.len()];
+    for k in heaviest_chain(&items, b.paras.len()) {
+        in_chain[k] = true;
+    }
+    for (p, keep) in pairs.iter_mut().zip(in_chain) {
+        p.moved = !keep;
+    }
+    pairs.sort_by_key(|p| p.b);
+}
+
 pub(crate) fn align(a: &Side, b: &Side) -> Alignment {
     let cands = candidates(a, b);
     let groups = match_groups(a, b, &cands);
@@ -289,25 +312,7 @@ pub(crate) fn align(a: &Side, b: &Side) -> Alignment {
         }
     }
 
-    // What stays in place is the heaviest monotone chain of all pairs.
-    let items: Vec<(usize, usize, f64)> = pairs
-        .iter()
-        .map(|p| {
-            (
-                p.a,
-                p.b,
-                p.sim * (a.paras[p.a].weight + b.paras[p.b].weight) as f64 / 2.0 + 1e-9,
-            )
-        })
-        .collect();
-    let mut in_chain = vec![false; pairs.len()];
-    for k in heaviest_chain(&items, b.paras.len()) {
-        in_chain[k] = true;
-    }
-    for (p, keep) in pairs.iter_mut().zip(in_chain) {
-        p.moved = !keep;
-    }
-    pairs.sort_by_key(|p| p.b);
+    mark_moved(&mut pairs, a, b);
     Alignment { pairs, groups }
 }
 
@@ -329,5 +334,23 @@ mod tests {
         let items = [(0, 0, 1.0), (0, 1, 1.0), (1, 1, 1.0)];
         let chain = heaviest_chain(&items, 2);
         assert_eq!(chain, vec![0, 2]);
+    }
+}
+#[cfg(test)]
+mod dbg {
+    #[test]
+    fn dbg_candidates() {
+        let c = "/work/shared/corpus/";
+        let a = gwr_load::load_path(std::path::Path::new(&format!("{c}hailaerqu_2018.txt"))).unwrap();
+        let b = gwr_load::load_path(std::path::Path::new(&format!("{c}hailaerqu_2019.txt"))).unwrap();
+        let mut i = crate::prepare::Interner::default();
+        let o = crate::model::Options::default();
+        let sa = crate::prepare::Side::new(&a, &o, &mut i);
+        let sb = crate::prepare::Side::new(&b, &o, &mut i);
+        for (k, g) in sa.groups.iter().enumerate() { eprintln!("A group {k} {:?} {:?}", g.heading, g.paras); }
+        for (k, g) in sb.groups.iter().enumerate() { eprintln!("B group {k} {:?} {:?}", g.heading, g.paras); }
+        let c = super::candidates(&sa, &sb);
+        for (k, cs) in c.iter().enumerate().take(12) { eprintln!("{k} g{} {:?}", sa.paras[k].group, cs.iter().map(|x| (x.0, sb.paras[x.0].group, (x.1*100.0) as i32)).collect::<Vec<_>>()); }
+        panic!();
     }
 }

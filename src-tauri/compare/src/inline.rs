@@ -344,7 +344,14 @@ fn refine_text(
         };
         push_piece(&mut pieces, p);
     }
-    for p in cleanup(pieces) {
+    // Punctuation that both sides keep is structure (clause boundaries):
+    // never fold it into a change.
+    let has_punct = |p: &Piece| {
+        ea[p.a.clone()]
+            .iter()
+            .any(|e| e.0 & 0x8000_0000 == 0 && char::from_u32(e.0).is_some_and(|c| !tokens::is_word_char(c)))
+    };
+    for p in cleanup(pieces, has_punct) {
         let span = |e: &[(u32, u32, u32)], r: &Range<usize>, at: usize| -> Range<usize> {
             if r.is_empty() {
                 let s = e.get(r.start).map_or(at, |x| x.1 as usize);
@@ -415,12 +422,13 @@ fn push_piece(v: &mut Vec<Piece>, p: Piece) {
 /// the larger side of the change before it and of the change after it is
 /// folded into the change (`[-稳定-]就业{+优先+}` → `[-稳定就业-]{+就业优先+}`).
 /// So is any single equal character between changes. Repeats until stable.
-fn cleanup(mut v: Vec<Piece>) -> Vec<Piece> {
+/// Equal runs with punctuation stay.
+fn cleanup(mut v: Vec<Piece>, has_punct: impl Fn(&Piece) -> bool) -> Vec<Piece> {
     loop {
         let mut changed = false;
         let mut k = 1;
         while k + 1 < v.len() {
-            if v[k].equal && !v[k - 1].equal && !v[k + 1].equal {
+            if v[k].equal && !v[k - 1].equal && !v[k + 1].equal && !has_punct(&v[k]) {
                 let len = v[k].wa;
                 let left = v[k - 1].wa.max(v[k - 1].wb);
                 let right = v[k + 1].wa.max(v[k + 1].wb);

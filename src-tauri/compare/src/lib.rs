@@ -71,6 +71,13 @@ pub use render::{render, render_html, render_json, render_text, Format, UnknownF
 use inline::{PairInput, RawSeg};
 use prepare::{Interner, Para, Side};
 
+/// A pair (weaker than a sure match) is kept only if this share of its
+/// characters is common after diffing; otherwise it is shown as a deletion
+/// and an insertion.
+const KEEP_MIN: f64 = 0.3;
+/// ... or this share of the shorter paragraph is common.
+const COVER_MIN: f64 = 0.4;
+
 /// Compare two reports, `old` (usually the earlier year) against `new`.
 pub fn compare(old: &Document, new: &Document, opts: &Options) -> Comparison {
     let start = Instant::now();
@@ -85,10 +92,61 @@ pub fn compare(old: &Document, new: &Document, opts: &Options) -> Comparison {
     let b = Side::new(new, opts, &mut interner);
     let al = align::align(&a, &b);
 
+    // Diff every pair first: a weak pair whose diff shows little in common
+    // reads better as a deletion and an insertion than as a wall of changes.
+    let mut pairs = al.pairs.clone();
+    let mut diffs: Vec<Option<inline::PairDiff>> = Vec::with_capacity(pairs.len());
+    let mut keep = Vec::with_capacity(pairs.len());
+    let mut fell_back = 0usize;
+    let mut coarsest = Granularity::Phrase;
+    for p in &pairs {
+        let (pa, pb) = (&a.paras[p.a], &b.paras[p.b]);
+        if pa.key == pb.key {
+            diffs.push(None);
+            keep.push(true);
+            continue;
+        }
+        let input = PairInput {
+            old: &a.chars[pa.start..pa.end],
+            new: &b.chars[pb.start..pb.end],
+            ignore_whitespace: opts.ignore_whitespace,
+        };
+        let deadline = (Instant::now() + share).min(hard);
+        let mut d = inline::diff_pair(&input, &mut interner, deadline, hard);
+        d.segs = absorb_short_equals(merge_segs(d.segs), input.old);
+        let eq: usize = d
+            .segs
+            .iter()
+            .filter(|s| s.op == SegmentOp::Equal)
+            .map(|s| count_chars(input.old, &s.old))
+            .sum();
+        let sim = ratio(eq, pa.weight + pb.weight);
+        // A short paragraph taken into a longer one (a sentence grew into a
+        // paragraph, a heading was reworded) has a low ratio but much of the
+        // short side in common.
+        let covered = eq as f64 >= COVER_MIN * pa.weight.min(pb.weight) as f64;
+        keep.push(
+            d.granularity != Granularity::Phrase || sim >= KEEP_MIN || covered || p.sim >= align::MOVE_MIN,
+        );
+        if d.granularity != Granularity::Phrase {
+            fell_back += 1;
+            coarsest = coarsest.max(d.granularity);
+        }
+        diffs.push(Some(d));
+    }
+    let mut kept = keep.iter();
+    pairs.retain(|_| *kept.next().unwrap());
+    let mut kept = keep.iter();
+    diffs.retain(|_| *kept.next().unwrap());
+    let mut diff_of_b: Vec<Option<Option<inline::PairDiff>>> = (0..b.paras.len()).map(|_| None).collect();
+    for (p, d) in pairs.iter().zip(diffs) {
+        diff_of_b[p.b] = Some(d);
+    }
+    align::mark_moved(&mut pairs, &a, &b);
+
     let mut out = Builder {
         a: &a,
         b: &b,
-        opts,
         blocks: Vec::new(),
         value_changes: Vec::new(),
         stats: Stats::default(),
@@ -110,11 +168,11 @@ pub fn compare(old: &Document, new: &Document, opts: &Options) -> Comparison {
     // after the in-place pair that precedes it in the old report.
     let mut pair_of_b: Vec<Option<usize>> = vec![None; b.paras.len()];
     let mut paired_a = vec![false; a.paras.len()];
-    for (k, p) in al.pairs.iter().enumerate() {
+    for (k, p) in pairs.iter().enumerate() {
         pair_of_b[p.b] = Some(k);
         paired_a[p.a] = true;
     }
-    let mut anchors: Vec<usize> = al.pairs.iter().filter(|p| !p.moved).map(|p| p.a).collect();
+    let mut anchors: Vec<usize> = pairs.iter().filter(|p| !p.moved).map(|p| p.a).collect();
     anchors.sort_unstable();
     let mut after_anchor: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
     for i in (0..a.paras.len()).filter(|&i| !paired_a[i]) {
@@ -130,20 +188,14 @@ pub fn compare(old: &Document, new: &Document, opts: &Options) -> Comparison {
         }
     };
     emit_deleted(&mut out, None);
-    let mut fell_back = 0usize;
-    let mut coarsest = Granularity::Phrase;
     for j in 0..b.paras.len() {
         let section = sec_of_b.get(&b.paras[j].group).copied();
         match pair_of_b[j] {
             None => out.inserted(j, section),
             Some(k) => {
-                let p = al.pairs[k];
-                let deadline = (Instant::now() + share).min(hard);
-                let g = out.pair(p.a, p.b, p.moved, section, &mut interner, deadline, hard);
-                if g != Granularity::Phrase {
-                    fell_back += 1;
-                    coarsest = coarsest.max(g);
-                }
+                let p = pairs[k];
+                let d = diff_of_b[j].take().flatten();
+                out.pair(p.a, p.b, p.moved, section, d);
                 if !p.moved {
                     emit_deleted(&mut out, Some(p.a));
                 }
@@ -292,7 +344,6 @@ fn section_pairs(
 struct Builder<'s, 'd> {
     a: &'s Side<'d>,
     b: &'s Side<'d>,
-    opts: &'s Options,
     blocks: Vec<Block>,
     value_changes: Vec<ValueChange>,
     stats: Stats,
@@ -359,21 +410,12 @@ impl Builder<'_, '_> {
         });
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn pair(
-        &mut self,
-        i: usize,
-        j: usize,
-        moved: bool,
-        section: Option<usize>,
-        interner: &mut Interner,
-        deadline: Instant,
-        hard: Instant,
-    ) -> Granularity {
+    /// A matched pair; `diff` is `None` when the paragraphs are equal.
+    fn pair(&mut self, i: usize, j: usize, moved: bool, section: Option<usize>, diff: Option<inline::PairDiff>) {
         let (pa, pb) = (&self.a.paras[i], &self.b.paras[j]);
         let (ea, eb) = (para_excerpt(self.a, pa), para_excerpt(self.b, pb));
         let block_index = self.blocks.len();
-        if pa.key == pb.key {
+        let Some(diff) = diff else {
             self.equal_chars += pa.weight;
             if moved {
                 self.stats.moved += 1;
@@ -381,11 +423,7 @@ impl Builder<'_, '_> {
                 self.stats.equal += 1;
             }
             self.blocks.push(Block {
-                kind: if moved {
-                    BlockKind::Moved
-                } else {
-                    BlockKind::Equal
-                },
+                kind: if moved { BlockKind::Moved } else { BlockKind::Equal },
                 old_paragraph: Some(pa.index),
                 new_paragraph: Some(pb.index),
                 old: Some(ea.clone()),
@@ -400,31 +438,16 @@ impl Builder<'_, '_> {
                     value_change: None,
                 }],
             });
-            return Granularity::Phrase;
-        }
-        let (ca, cb) = (
-            &self.a.chars[pa.start..pa.end],
-            &self.b.chars[pb.start..pb.end],
-        );
-        let input = PairInput {
-            old: ca,
-            new: cb,
-            ignore_whitespace: self.opts.ignore_whitespace,
+            return;
         };
-        let diff = inline::diff_pair(&input, interner, deadline, hard);
-        let segs = merge_segs(diff.segs);
-        let count = |cs: &[char], r: &std::ops::Range<usize>| {
-            cs[r.clone()]
-                .iter()
-                .filter(|c| !tokens::is_space(**c))
-                .count()
-        };
+        let (ca, cb) = (&self.a.chars[pa.start..pa.end], &self.b.chars[pb.start..pb.end]);
+        let segs = diff.segs;
         let mut eq = 0;
         for s in &segs {
             match s.op {
-                SegmentOp::Equal => eq += count(ca, &s.old),
-                SegmentOp::Delete => self.stats.deleted_chars += count(ca, &s.old),
-                SegmentOp::Insert => self.stats.inserted_chars += count(cb, &s.new),
+                SegmentOp::Equal => eq += count_chars(ca, &s.old),
+                SegmentOp::Delete => self.stats.deleted_chars += count_chars(ca, &s.old),
+                SegmentOp::Insert => self.stats.inserted_chars += count_chars(cb, &s.new),
             }
         }
         self.equal_chars += eq;
@@ -479,7 +502,6 @@ impl Builder<'_, '_> {
             granularity: diff.granularity,
             segments,
         });
-        diff.granularity
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -524,6 +546,93 @@ impl Builder<'_, '_> {
             block,
         }
     }
+}
+
+/// A short equal word between two changes (`的`, `地`, `发展`) is shown
+/// inside the change: `[-A-]{+B+}的[-C-]{+D+}` reads as confetti, the
+/// joined replacement as a phrase. Punctuation stays (it marks clauses), so
+/// do numbers next to value changes. The rule is diff-match-patch's semantic
+/// cleanup, capped at 4 characters: an equality no longer than the larger
+/// side of the change on each side of it.
+fn absorb_short_equals(segs: Vec<RawSeg>, old: &[char]) -> Vec<RawSeg> {
+    // Runs of changes between equal segments, as (deleted, inserted) sizes.
+    let size = |s: &RawSeg| match s.op {
+        SegmentOp::Delete => s.old.len(),
+        SegmentOp::Insert => s.new.len(),
+        SegmentOp::Equal => 0,
+    };
+    let mut out = segs;
+    // Each absorption rescans the paragraph; past this many segments (only
+    // pathological paragraphs) the highlights stay as diffed.
+    if out.len() > 2000 {
+        return out;
+    }
+    loop {
+        let mut changed = false;
+        let n = out.len();
+        let mut k = 0;
+        while k < n {
+            if out[k].op != SegmentOp::Equal {
+                k += 1;
+                continue;
+            }
+            // The change runs just before and after this equal segment.
+            let mut l = k;
+            let (mut left, mut left_value) = (0usize, false);
+            while l > 0 && out[l - 1].op != SegmentOp::Equal {
+                l -= 1;
+                left = left.max(size(&out[l]));
+                left_value |= out[l].value;
+            }
+            let mut r = k + 1;
+            let (mut right, mut right_value) = (0usize, false);
+            while r < n && out[r].op != SegmentOp::Equal {
+                right = right.max(size(&out[r]));
+                right_value |= out[r].value;
+                r += 1;
+            }
+            let text = &old[out[k].old.clone()];
+            let len = text.iter().filter(|c| !tokens::is_space(**c)).count();
+            let wordy = text.iter().all(|c| tokens::is_word_char(*c) || tokens::is_space(*c));
+            if l < k
+                && r > k + 1
+                && !left_value
+                && !right_value
+                && wordy
+                && len <= 4
+                && (len <= 1 || (len <= left && len <= right))
+            {
+                let e = out[k].clone();
+                out[k] = RawSeg {
+                    op: SegmentOp::Delete,
+                    old: e.old.clone(),
+                    new: e.new.start..e.new.start,
+                    value: false,
+                };
+                out.insert(
+                    k + 1,
+                    RawSeg {
+                        op: SegmentOp::Insert,
+                        old: e.old.end..e.old.end,
+                        new: e.new,
+                        value: false,
+                    },
+                );
+                out = merge_segs(out);
+                changed = true;
+                break;
+            }
+            k += 1;
+        }
+        if !changed {
+            return out;
+        }
+    }
+}
+
+/// Non-space characters of a range: what similarity counts.
+fn count_chars(cs: &[char], r: &std::ops::Range<usize>) -> usize {
+    cs[r.clone()].iter().filter(|c| !tokens::is_space(**c)).count()
 }
 
 /// Merge neighbouring segments of the same kind (value changes stay apart),
