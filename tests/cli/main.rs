@@ -212,3 +212,57 @@ fn extract_prints_schema_rows_without_a_project() {
     );
     assert!(stdout.contains("\"jurisdiction\":\"乌兰察布市\""));
 }
+
+/// Kill `gwr decide` with SIGKILL right after it acknowledged decisions, many
+/// times over: every acknowledged decision is in the log after reopening, and
+/// the project file stays intact.
+#[cfg(unix)]
+#[test]
+fn acknowledged_decisions_survive_sigkill() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.gwr");
+    let p = project.to_str().unwrap();
+    let sample = samples()[0].clone();
+    assert!(gwr(&["import", "--project", p, sample.to_str().unwrap()]).status.success());
+    let conn = rusqlite::Connection::open(&project).unwrap();
+    let figures: Vec<i64> = conn.prepare("SELECT id FROM figure ORDER BY id").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    drop(conn);
+    assert!(figures.len() >= 20);
+
+    let mut acknowledged: Vec<i64> = Vec::new();
+    for round in 0..12 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gwr"))
+            .args(["decide", "--reviewer", "kill-test", "--project", p])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        // Feed more decisions than we wait for, so the kill lands mid-write.
+        for k in 0..40 {
+            let f = figures[(round * 7 + k) % figures.len()];
+            let verb = if k % 3 == 0 { "reject" } else { "accept" };
+            writeln!(stdin, "{f} {verb}").unwrap();
+        }
+        stdin.flush().unwrap();
+        for _ in 0..(3 + round % 5) {
+            let line = lines.next().unwrap().unwrap();
+            acknowledged.push(line.strip_prefix("ok ").unwrap().parse().unwrap());
+        }
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+    }
+
+    let conn = rusqlite::Connection::open(&project).unwrap();
+    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(integrity, "ok");
+    for id in &acknowledged {
+        let n: i64 = conn.query_row("SELECT count(*) FROM decision WHERE id = ?1", [id], |r| r.get(0)).unwrap();
+        assert_eq!(n, 1, "acknowledged decision {id} was lost");
+    }
+}

@@ -51,6 +51,21 @@ enum Command {
         #[arg(long, value_enum, default_value_t = extract_cmd::Format::Jsonl)]
         format: extract_cmd::Format,
     },
+    /// Record review decisions read from standard input, one per line:
+    /// `FIGURE_ID accept`, `FIGURE_ID reject`, `FIGURE_ID comment TEXT`, or
+    /// `REPORT_ID undo`. Prints `ok DECISION_ID` once each is committed.
+    Decide {
+        #[arg(long)]
+        reviewer: String,
+        #[arg(long)]
+        project: Option<PathBuf>,
+    },
+    /// Print the review log of a report: one line per decision.
+    Log {
+        report: i64,
+        #[arg(long)]
+        project: Option<PathBuf>,
+    },
     /// Find sentences containing a phrase, across all reports of the project.
     Search {
         phrase: String,
@@ -219,5 +234,62 @@ fn search(phrase: &str, path: PathBuf, limit: usize) -> Result<ExitCode> {
         );
     }
     eprintln!("{} sentences", hits.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn decide(reviewer: &str, path: PathBuf) -> Result<ExitCode> {
+    use std::io::{BufRead, Write};
+    use gwr_engine::store::Action;
+    let mut project = Project::open_existing(&path)?;
+    let stdout = std::io::stdout();
+    let mut failed = false;
+    for line in std::io::stdin().lock().lines() {
+        let line = line?;
+        let mut parts = line.trim().splitn(3, ' ');
+        let (Some(id), Some(verb)) = (parts.next().and_then(|i| i.parse::<i64>().ok()), parts.next()) else {
+            eprintln!("gwr: cannot read `{line}`: expected `FIGURE_ID accept|reject|comment TEXT` or `REPORT_ID undo`");
+            failed = true;
+            continue;
+        };
+        let result = match verb {
+            "accept" => project.decide(id, reviewer, &Action::Accept).map(Some),
+            "reject" => project.decide(id, reviewer, &Action::Reject).map(Some),
+            "comment" => project.decide(id, reviewer, &Action::Comment(parts.next().unwrap_or("").to_string())).map(Some),
+            "undo" => match project.undo(id, reviewer) {
+                Ok(Some(figure)) => {
+                    writeln!(stdout.lock(), "ok undo figure {figure}")?;
+                    continue;
+                }
+                other => other,
+            },
+            other => {
+                eprintln!("gwr: unknown decision `{other}`: use accept, reject, comment or undo");
+                failed = true;
+                continue;
+            }
+        };
+        match result {
+            // Printed only after the transaction committed.
+            Ok(Some(d)) => writeln!(stdout.lock(), "ok {d}")?,
+            Ok(None) => writeln!(stdout.lock(), "nothing to undo")?,
+            Err(e) => {
+                eprintln!("gwr: {e}");
+                failed = true;
+            }
+        }
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn log(report: i64, path: PathBuf) -> Result<ExitCode> {
+    let project = Project::open_existing(&path)?;
+    for d in project.report_log(report)? {
+        let what = match (&d.undoes, &d.comment) {
+            (Some(t), _) => format!("undo {t}"),
+            (None, Some(c)) => format!("{} {c}", d.action),
+            _ => d.action.clone(),
+        };
+        println!("{}\t{}\t{}\t{}\t{}{}", d.id, d.at, d.reviewer, d.figure_id, what, if d.undone { "\t(undone)" } else { "" });
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -35,13 +35,6 @@ impl MappedText {
         self.origin.push(origin);
     }
 
-    /// Append characters `[start, end)` of `other` (character offsets).
-    pub fn extend_from(&mut self, other: &MappedText, start: usize, end: usize) {
-        for (c, o) in other.chars().skip(start).take(end.saturating_sub(start)) {
-            self.push(c, o);
-        }
-    }
-
     pub fn text(&self) -> &str {
         &self.text
     }

@@ -184,7 +184,9 @@ pub fn strip(input: &MappedText) -> (MappedText, Vec<String>) {
         if n > 0 {
             out.push('\n', chars[s].1);
         }
-        out.extend_from(input, s, e);
+        for &(c, o) in &chars[s..e] {
+            out.push(c, o);
+        }
     }
     (out, notes)
 }
