@@ -336,21 +336,3 @@ mod tests {
         assert_eq!(chain, vec![0, 2]);
     }
 }
-#[cfg(test)]
-mod dbg {
-    #[test]
-    fn dbg_candidates() {
-        let c = "/work/shared/corpus/";
-        let a = gwr_load::load_path(std::path::Path::new(&format!("{c}hailaerqu_2018.txt"))).unwrap();
-        let b = gwr_load::load_path(std::path::Path::new(&format!("{c}hailaerqu_2019.txt"))).unwrap();
-        let mut i = crate::prepare::Interner::default();
-        let o = crate::model::Options::default();
-        let sa = crate::prepare::Side::new(&a, &o, &mut i);
-        let sb = crate::prepare::Side::new(&b, &o, &mut i);
-        for (k, g) in sa.groups.iter().enumerate() { eprintln!("A group {k} {:?} {:?}", g.heading, g.paras); }
-        for (k, g) in sb.groups.iter().enumerate() { eprintln!("B group {k} {:?} {:?}", g.heading, g.paras); }
-        let c = super::candidates(&sa, &sb);
-        for (k, cs) in c.iter().enumerate().take(12) { eprintln!("{k} g{} {:?}", sa.paras[k].group, cs.iter().map(|x| (x.0, sb.paras[x.0].group, (x.1*100.0) as i32)).collect::<Vec<_>>()); }
-        panic!();
-    }
-}

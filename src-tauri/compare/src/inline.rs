@@ -18,6 +18,16 @@ use crate::model::{Granularity, SegmentOp};
 use crate::prepare::Interner;
 use crate::tokens::{self, is_sentence_end, is_space, Kind, Token};
 
+/// Below this many elements on both sides a diff is cheap whatever the input,
+/// so it runs without a deadline: `similar` reads the clock in its inner
+/// loop, which costs more than the diff itself on small inputs. The
+/// comparison's overall budget is still checked between pairs.
+const NO_DEADLINE_BELOW: usize = 2000;
+
+fn deadline_for(a: usize, b: usize, deadline: Instant) -> Option<Instant> {
+    (a.max(b) >= NO_DEADLINE_BELOW).then_some(deadline)
+}
+
 /// A replaced run larger than this (in elements, either side) is not refined
 /// to characters: the refinement would be slow and unreadable anyway.
 const REFINE_MAX: usize = 4000;
@@ -111,7 +121,12 @@ pub(crate) fn diff_pair(
 /// `None` when the deadline passed (the output of `similar` past its
 /// deadline is valid but arbitrary, so it is not shown).
 fn phrase_diff(input: &PairInput, a: &Toks, b: &Toks, deadline: Instant) -> Option<Vec<RawSeg>> {
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &a.keys, &b.keys, Some(deadline));
+    let ops = capture_diff_slices_deadline(
+        Algorithm::Myers,
+        &a.keys,
+        &b.keys,
+        deadline_for(a.keys.len(), b.keys.len(), deadline),
+    );
     if Instant::now() > deadline {
         return None;
     }
@@ -209,7 +224,12 @@ fn refine_replace(
         if !na.is_empty() && !nb.is_empty() {
             let ka: Vec<&(Vec<char>, String)> = na.iter().map(|x| &x.1).collect();
             let kb: Vec<&(Vec<char>, String)> = nb.iter().map(|x| &x.1).collect();
-            for op in capture_diff_slices_deadline(Algorithm::Myers, &ka, &kb, Some(deadline)) {
+            for op in capture_diff_slices_deadline(
+                Algorithm::Myers,
+                &ka,
+                &kb,
+                deadline_for(ka.len(), kb.len(), deadline),
+            ) {
                 if let DiffOp::Equal {
                     old_index,
                     new_index,
@@ -327,7 +347,12 @@ fn refine_text(
     }
     let ka: Vec<u32> = ea.iter().map(|e| e.0).collect();
     let kb: Vec<u32> = eb.iter().map(|e| e.0).collect();
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &ka, &kb, Some(deadline));
+    let ops = capture_diff_slices_deadline(
+        Algorithm::Myers,
+        &ka,
+        &kb,
+        deadline_for(ka.len(), kb.len(), deadline),
+    );
     let weight = |e: &[(u32, u32, u32)], r: Range<usize>| -> usize {
         e[r].iter().map(|x| (x.2 - x.1) as usize).sum()
     };
@@ -347,9 +372,9 @@ fn refine_text(
     // Punctuation that both sides keep is structure (clause boundaries):
     // never fold it into a change.
     let has_punct = |p: &Piece| {
-        ea[p.a.clone()]
-            .iter()
-            .any(|e| e.0 & 0x8000_0000 == 0 && char::from_u32(e.0).is_some_and(|c| !tokens::is_word_char(c)))
+        ea[p.a.clone()].iter().any(|e| {
+            e.0 & 0x8000_0000 == 0 && char::from_u32(e.0).is_some_and(|c| !tokens::is_word_char(c))
+        })
     };
     for p in cleanup(pieces, has_punct) {
         let span = |e: &[(u32, u32, u32)], r: &Range<usize>, at: usize| -> Range<usize> {
@@ -491,7 +516,12 @@ fn sentence_diff(
     };
     let ka: Vec<u32> = sa.iter().map(|r| key(input.old, r)).collect();
     let kb: Vec<u32> = sb.iter().map(|r| key(input.new, r)).collect();
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &ka, &kb, Some(deadline));
+    let ops = capture_diff_slices_deadline(
+        Algorithm::Myers,
+        &ka,
+        &kb,
+        deadline_for(ka.len(), kb.len(), deadline),
+    );
     if Instant::now() > deadline {
         return None;
     }

@@ -113,7 +113,10 @@ pub fn compare(old: &Document, new: &Document, opts: &Options) -> Comparison {
         };
         let deadline = (Instant::now() + share).min(hard);
         let mut d = inline::diff_pair(&input, &mut interner, deadline, hard);
-        d.segs = absorb_short_equals(merge_segs(d.segs), input.old);
+        d.segs = validate_values(
+            absorb_short_equals(merge_segs(d.segs), input.old),
+            input.old,
+        );
         let eq: usize = d
             .segs
             .iter()
@@ -126,7 +129,10 @@ pub fn compare(old: &Document, new: &Document, opts: &Options) -> Comparison {
         // short side in common.
         let covered = eq as f64 >= COVER_MIN * pa.weight.min(pb.weight) as f64;
         keep.push(
-            d.granularity != Granularity::Phrase || sim >= KEEP_MIN || covered || p.sim >= align::MOVE_MIN,
+            d.granularity != Granularity::Phrase
+                || sim >= KEEP_MIN
+                || covered
+                || p.sim >= align::MOVE_MIN,
         );
         if d.granularity != Granularity::Phrase {
             fell_back += 1;
@@ -138,7 +144,8 @@ pub fn compare(old: &Document, new: &Document, opts: &Options) -> Comparison {
     pairs.retain(|_| *kept.next().unwrap());
     let mut kept = keep.iter();
     diffs.retain(|_| *kept.next().unwrap());
-    let mut diff_of_b: Vec<Option<Option<inline::PairDiff>>> = (0..b.paras.len()).map(|_| None).collect();
+    let mut diff_of_b: Vec<Option<Option<inline::PairDiff>>> =
+        (0..b.paras.len()).map(|_| None).collect();
     for (p, d) in pairs.iter().zip(diffs) {
         diff_of_b[p.b] = Some(d);
     }
@@ -231,6 +238,7 @@ pub fn compare(old: &Document, new: &Document, opts: &Options) -> Comparison {
         new: doc_info(new, &b),
         options: opts.clone(),
         similarity: ratio(equal_chars, total_a + total_b),
+        vocabulary: prepare::dice(&a.all_bigrams(), &b.all_bigrams()),
         stats,
         sections: sections.into_iter().map(|s| s.0).collect(),
         blocks,
@@ -411,7 +419,14 @@ impl Builder<'_, '_> {
     }
 
     /// A matched pair; `diff` is `None` when the paragraphs are equal.
-    fn pair(&mut self, i: usize, j: usize, moved: bool, section: Option<usize>, diff: Option<inline::PairDiff>) {
+    fn pair(
+        &mut self,
+        i: usize,
+        j: usize,
+        moved: bool,
+        section: Option<usize>,
+        diff: Option<inline::PairDiff>,
+    ) {
         let (pa, pb) = (&self.a.paras[i], &self.b.paras[j]);
         let (ea, eb) = (para_excerpt(self.a, pa), para_excerpt(self.b, pb));
         let block_index = self.blocks.len();
@@ -423,7 +438,11 @@ impl Builder<'_, '_> {
                 self.stats.equal += 1;
             }
             self.blocks.push(Block {
-                kind: if moved { BlockKind::Moved } else { BlockKind::Equal },
+                kind: if moved {
+                    BlockKind::Moved
+                } else {
+                    BlockKind::Equal
+                },
                 old_paragraph: Some(pa.index),
                 new_paragraph: Some(pb.index),
                 old: Some(ea.clone()),
@@ -440,7 +459,10 @@ impl Builder<'_, '_> {
             });
             return;
         };
-        let (ca, cb) = (&self.a.chars[pa.start..pa.end], &self.b.chars[pb.start..pb.end]);
+        let (ca, cb) = (
+            &self.a.chars[pa.start..pa.end],
+            &self.b.chars[pb.start..pb.end],
+        );
         let segs = diff.segs;
         let mut eq = 0;
         for s in &segs {
@@ -518,10 +540,18 @@ impl Builder<'_, '_> {
         let ib = tokens::number_info(&cb[new.clone()]);
         // Context: the words before the new number, back to the previous
         // punctuation, at most 12 characters.
+        // A clause shorter than 4 characters (`,达到`) borrows from the one
+        // before, so the indicator's name shows; a sentence end always stops.
         let mut from = new.start;
         while from > 0 && new.start - from < 12 {
             let c = cb[from - 1];
-            if !tokens::is_word_char(c) && !tokens::is_space(c) {
+            let decimal = c == '.' && from >= 2 && cb[from - 2].is_ascii_digit();
+            let punct = !tokens::is_word_char(c) && !tokens::is_space(c);
+            let named = cb[from..new.start]
+                .iter()
+                .filter(|c| tokens::is_word_char(**c) && !c.is_ascii_digit())
+                .count();
+            if punct && ((tokens::is_sentence_end(c) && !decimal) || named >= 4) {
                 break;
             }
             from -= 1;
@@ -593,7 +623,9 @@ fn absorb_short_equals(segs: Vec<RawSeg>, old: &[char]) -> Vec<RawSeg> {
             }
             let text = &old[out[k].old.clone()];
             let len = text.iter().filter(|c| !tokens::is_space(**c)).count();
-            let wordy = text.iter().all(|c| tokens::is_word_char(*c) || tokens::is_space(*c));
+            let wordy = text
+                .iter()
+                .all(|c| tokens::is_word_char(*c) || tokens::is_space(*c));
             if l < k
                 && r > k + 1
                 && !left_value
@@ -630,9 +662,52 @@ fn absorb_short_equals(segs: Vec<RawSeg>, old: &[char]) -> Vec<RawSeg> {
     }
 }
 
+/// A number replaced by a number is a value change only if what leads up to
+/// it is unchanged: at least 4 equal characters, the start of the paragraph,
+/// or a value change just before. `[-公共财政预算收入-]{+全社会固定资产投资+}增长[-5%-]{+10%+}`
+/// is two different indicators, not 5% → 10% of one.
+fn validate_values(segs: Vec<RawSeg>, old: &[char]) -> Vec<RawSeg> {
+    let mut out = segs;
+    let mut demoted = false;
+    for k in 0..out.len() {
+        if !(out[k].value && out[k].op == SegmentOp::Delete) {
+            continue;
+        }
+        let ok = match k.checked_sub(1).map(|p| &out[p]) {
+            None => true,
+            Some(prev) if prev.op == SegmentOp::Equal => {
+                let text = &old[prev.old.clone()];
+                let chars = text.iter().filter(|c| !tokens::is_space(**c)).count();
+                // After another value change (`分别增长[-6.5%-]{+7%+}、[-9.4%-]{+8%+}`)
+                // the context is that one's.
+                let after_value = k >= 2 && out[k - 2].value;
+                chars >= 4 || k == 1 || after_value
+            }
+            Some(prev) => prev.value,
+        };
+        if !ok {
+            out[k].value = false;
+            if let Some(next) = out.get_mut(k + 1) {
+                if next.value && next.op == SegmentOp::Insert {
+                    next.value = false;
+                }
+            }
+            demoted = true;
+        }
+    }
+    if demoted {
+        merge_segs(out)
+    } else {
+        out
+    }
+}
+
 /// Non-space characters of a range: what similarity counts.
 fn count_chars(cs: &[char], r: &std::ops::Range<usize>) -> usize {
-    cs[r.clone()].iter().filter(|c| !tokens::is_space(**c)).count()
+    cs[r.clone()]
+        .iter()
+        .filter(|c| !tokens::is_space(**c))
+        .count()
 }
 
 /// Merge neighbouring segments of the same kind (value changes stay apart),

@@ -64,6 +64,11 @@ pub struct Comparison {
     /// Share of the two reports' text (whitespace aside) that is unchanged:
     /// `2 × equal chars / (old chars + new chars)`, 0..=1.
     pub similarity: f64,
+    /// Shared wording wherever it stands: Dice coefficient of the two
+    /// reports' sets of character bigrams, 0..=1. Consecutive reports that
+    /// were rewritten paragraph by paragraph score low on `similarity` and
+    /// still high here.
+    pub vocabulary: f64,
     pub stats: Stats,
     pub sections: Vec<SectionPair>,
     pub blocks: Vec<Block>,

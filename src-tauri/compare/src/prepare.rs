@@ -193,6 +193,18 @@ impl<'a> Side<'a> {
         }
     }
 
+    /// Distinct bigrams of the whole report.
+    pub fn all_bigrams(&self) -> Vec<u64> {
+        let mut all: Vec<u64> = self
+            .groups
+            .iter()
+            .flat_map(|g| g.bigrams.iter().copied())
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
     /// Display text of a character range.
     pub fn text(&self, start: usize, end: usize) -> &str {
         let n = self.text_bytes.len() - 1;

@@ -67,6 +67,14 @@ pub(crate) fn is_space(c: char) -> bool {
 /// Letters, digits and CJK ideographs: anything that is not punctuation,
 /// symbol or space.
 pub(crate) fn is_word_char(c: char) -> bool {
+    // Fast paths for the two cases that make up nearly all report text; the
+    // general Unicode lookup is slow for CJK.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return true;
+    }
     c.is_alphanumeric()
 }
 

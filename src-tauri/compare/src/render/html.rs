@@ -78,10 +78,11 @@ fn summary(s: &mut String, c: &Comparison) {
     let st = &c.stats;
     let _ = write!(
         s,
-        "<table class=\"summary\"><tr><td>Similarity</td><td>{:.3}</td></tr>\
+        "<table class=\"summary\"><tr><td>Similarity</td><td>{:.3} (shared vocabulary {:.3})</td></tr>\
          <tr><td>Paragraphs</td><td>{} equal, {} modified, {} moved, {} deleted, {} inserted</td></tr>\
          <tr><td>Value changes</td><td>{} ({} of them years)</td></tr></table>\n",
         c.similarity,
+        c.vocabulary,
         st.equal,
         st.modified,
         st.moved,

@@ -14,8 +14,8 @@ pub fn render_text(c: &Comparison) -> String {
     let _ = writeln!(s, "+++ {}", doc_label(&c.new));
     let _ = writeln!(
         s,
-        "similarity {:.3} · {} equal, {} modified, {} moved, {} deleted, {} inserted paragraphs · {} value changes",
-        c.similarity, st.equal, st.modified, st.moved, st.deleted, st.inserted, st.value_changes
+        "similarity {:.3} (shared vocabulary {:.3}) · {} equal, {} modified, {} moved, {} deleted, {} inserted paragraphs · {} value changes",
+        c.similarity, c.vocabulary, st.equal, st.modified, st.moved, st.deleted, st.inserted, st.value_changes
     );
     if let Some(f) = &c.fallback {
         let _ = writeln!(s, "note: {}", f.reason);
