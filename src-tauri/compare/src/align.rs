@@ -67,8 +67,9 @@ fn candidates(a: &Side, b: &Side) -> Vec<Vec<(usize, f64)>> {
     let cap = (nb / 4).max(8);
     let mut counts = vec![0u32; nb];
     let mut touched: Vec<usize> = Vec::new();
-    let mut out = Vec::with_capacity(a.paras.len());
-    for p in &a.paras {
+    let na = a.paras.len();
+    let mut out = Vec::with_capacity(na);
+    for (i, p) in a.paras.iter().enumerate() {
         for &g in &p.bigrams {
             if let Some(list) = postings.get(&g) {
                 if list.len() > cap {
@@ -89,6 +90,16 @@ fn candidates(a: &Side, b: &Side) -> Vec<Vec<(usize, f64)>> {
             .take(TOP_K)
             .map(|&j| (j, dice(&p.bigrams, &b.paras[j].bigrams)))
             .collect();
+        // The paragraph at the same relative place is always a candidate: a
+        // paragraph of only common bigrams has no rare ones to be found by.
+        if nb > 0 {
+            let j0 = i * nb / na;
+            for j in j0.saturating_sub(1)..(j0 + 2).min(nb) {
+                if !cands.iter().any(|c| c.0 == j) {
+                    cands.push((j, dice(&p.bigrams, &b.paras[j].bigrams)));
+                }
+            }
+        }
         for &j in by_key.get(&p.key).map(Vec::as_slice).unwrap_or(&[]) {
             match cands.iter_mut().find(|c| c.0 == j) {
                 Some(c) => c.1 = 1.0,
@@ -191,7 +202,7 @@ fn match_groups(a: &Side, b: &Side, cands: &[Vec<(usize, f64)>]) -> Vec<GroupPai
             let total = (ga.weight + gb.weight).max(1) as f64;
             let content =
                 0.5 * dice(&ga.bigrams, &gb.bigrams) + 0.5 * para_score[i * nb + j] / total;
-            let sim = match (ga.section.is_none(), gb.section.is_none()) {
+            let sim = match (ga.preamble, gb.preamble) {
                 (true, true) => 0.3 + 0.7 * content,
                 (false, false) => {
                     0.3 * dice(&ga.heading_bigrams, &gb.heading_bigrams) + 0.7 * content

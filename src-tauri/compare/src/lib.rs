@@ -278,7 +278,7 @@ fn section_pairs(
         let grp = &s.groups[g];
         SectionSide {
             index: grp.section,
-            preamble: grp.section.is_none(),
+            preamble: grp.preamble,
             heading: grp.heading.clone(),
             start: grp.start,
             end: grp.end,

@@ -76,6 +76,8 @@ pub(crate) struct Para {
 /// A section of the document, or the preamble before the first heading.
 pub(crate) struct Group {
     pub section: Option<usize>,
+    /// Before the first heading (no section, or the loader's preamble section).
+    pub preamble: bool,
     pub heading: String,
     pub start: usize,
     pub end: usize,
@@ -141,13 +143,18 @@ impl<'a> Side<'a> {
                     }
                     None => (String::new(), start, end),
                 };
-                let hchars: Vec<char> = if opts.fold {
+                let preamble =
+                    section.is_none_or(|s| doc.sections[s].part == gwr_load::Part::Preamble);
+                let hchars: Vec<char> = if preamble {
+                    Vec::new()
+                } else if opts.fold {
                     heading_key(&heading, doc, section)
                 } else {
                     heading.chars().collect()
                 };
                 groups.push(Group {
                     section,
+                    preamble,
                     heading,
                     start: gs,
                     end: ge,

@@ -100,8 +100,8 @@ fn section_title(c: &Comparison, i: usize) -> String {
     let s = &c.sections[i];
     let h = |x: &Option<crate::model::SectionSide>| {
         x.as_ref().map(|x| {
-            if x.preamble {
-                "(preamble)".to_string()
+            if x.preamble || x.heading.trim().is_empty() {
+                "(before the first heading)".to_string()
             } else {
                 x.heading.trim().to_string()
             }
