@@ -12,6 +12,8 @@
 //! assert_eq!(project.reports().unwrap().len(), 1);
 //! ```
 
+mod bundle;
+mod dataset;
 mod import;
 mod migrations;
 mod query;
@@ -23,6 +25,11 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use bundle::{
+    action_for, same_call, Basis, BundleSummary, Conflict, Counts, MergeReport, PairAgreement,
+    Position, Unmatched, Verdict, ADJUDICATOR,
+};
+pub use dataset::{DatasetFigure, ReportDataset};
 pub use import::ImportOutcome;
 pub use migrations::latest_version as schema_version;
 pub use query::{FigureRecord, MetadataPatch, ReportSummary, StoredReport};
