@@ -31,8 +31,15 @@ async function waitEntries(page, name, count) {
   await page.waitForFunction(([n, c]) => (window.__gwrPerf ?? []).filter((e) => e.name === n).length >= c, [name, count]);
 }
 
-// Reports: 1 = seed, 2 = 2 000 figures, 3 = 1 000 figures.
+// Two synthetic reports (2 000 and 1 000 figures) beside whatever fixtures are installed.
 const URL_PARAMS = "?reviewer=perf&synthetic=2000,1000";
+
+/** The id of the synthetic report with `n` figures, asked over the (mocked) IPC. */
+const syntheticId = (page, n) =>
+  page.evaluate(async (n) => {
+    const reports = await window.__TAURI_INTERNALS__.invoke("list_reports", {});
+    return reports.find((r) => r.fileName.startsWith("synthetic_") && r.fileName.endsWith(`_${n}.txt`)).id;
+  }, n);
 
 test("app start to first paint", async () => {
   const page = await newPage(browser);
@@ -50,8 +57,9 @@ test("opening a report of 1 000 figures < 200 ms", async () => {
   const page = await newPage(browser);
   await page.goto(server.url + URL_PARAMS);
   await page.waitForSelector(".reports-table tbody tr");
+  const id = await syntheticId(page, 1000);
   for (let i = 0; i < 5; i++) {
-    await page.click('.reports-table tr[data-id="3"] button.primary');
+    await page.click(`.reports-table tr[data-id="${id}"] button.primary`);
     await waitEntries(page, "open-report", i + 1);
     assert.equal(await page.locator(".frow").first().isVisible(), true);
     await page.keyboard.press("b");
@@ -69,7 +77,7 @@ test("keystroke to next figure painted < 50 ms with 2 000 figures", async () => 
   const page = await newPage(browser);
   await page.goto(server.url + URL_PARAMS);
   await page.waitForSelector(".reports-table tbody tr");
-  await page.click('.reports-table tr[data-id="2"] button.primary');
+  await page.click(`.reports-table tr[data-id="${await syntheticId(page, 2000)}"] button.primary`);
   await page.waitForSelector(".frow.selected");
   assert.equal(await page.evaluate(() => window.__gwrMock && document.querySelector(".shown").textContent), "2000 of 2000 shown");
 

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/../.."
 
 target="${CARGO_TARGET_DIR:-target}"
 export GWR_APP="$target/debug/gwr-review" GWR_CLI="$target/debug/gwr"
-[ -x "$GWR_APP" ] && [ -x "$GWR_CLI" ] || cargo build -p gwr-review -p gwr-cli
+cargo build --quiet -p gwr-review -p gwr-cli
 
 # tauri-driver 2.1 (the registry's newest is a 3.0 alpha); cached in ~/.cargo/bin.
 if ! command -v tauri-driver >/dev/null 2>&1 || ! tauri-driver --help >/dev/null 2>&1; then

@@ -2,8 +2,8 @@
 //! TypeScript, offsets in UTF-16 code units so the UI indexes strings
 //! directly. Engine types never cross; `From` conversions live here.
 
-use gwr_engine::extract::{Figure, Firmness, Kind, Measure, Qualifier};
-use gwr_engine::load::Level;
+use gwr_engine::extract::{Figure, Firmness as EngineFirmness, Kind as EngineKind, Measure as EngineMeasure, Qualifier as EngineQualifier};
+use gwr_engine::load::Level as EngineLevel;
 use gwr_engine::store::{Correction, DecisionRecord, FigureRecord, ReportSummary, Status};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -46,7 +46,7 @@ impl From<gwr_engine::store::StoreError> for AppError {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ProjectInfo {
     pub path: String,
@@ -58,7 +58,7 @@ pub struct ProjectInfo {
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-pub enum LevelDto {
+pub enum Level {
     National,
     Province,
     Prefecture,
@@ -66,37 +66,37 @@ pub enum LevelDto {
     CountyCity,
 }
 
-impl From<Level> for LevelDto {
-    fn from(l: Level) -> LevelDto {
+impl From<EngineLevel> for Level {
+    fn from(l: EngineLevel) -> Level {
         match l {
-            Level::National => LevelDto::National,
-            Level::Province => LevelDto::Province,
-            Level::Prefecture => LevelDto::Prefecture,
-            Level::County => LevelDto::County,
-            Level::CountyCity => LevelDto::CountyCity,
+            EngineLevel::National => Level::National,
+            EngineLevel::Province => Level::Province,
+            EngineLevel::Prefecture => Level::Prefecture,
+            EngineLevel::County => Level::County,
+            EngineLevel::CountyCity => Level::CountyCity,
         }
     }
 }
 
-impl From<LevelDto> for Level {
-    fn from(l: LevelDto) -> Level {
+impl From<Level> for EngineLevel {
+    fn from(l: Level) -> EngineLevel {
         match l {
-            LevelDto::National => Level::National,
-            LevelDto::Province => Level::Province,
-            LevelDto::Prefecture => Level::Prefecture,
-            LevelDto::County => Level::County,
-            LevelDto::CountyCity => Level::CountyCity,
+            Level::National => EngineLevel::National,
+            Level::Province => EngineLevel::Province,
+            Level::Prefecture => EngineLevel::Prefecture,
+            Level::County => EngineLevel::County,
+            Level::CountyCity => EngineLevel::CountyCity,
         }
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportRow {
     pub id: u32,
     pub file_name: String,
     pub jurisdiction: Option<String>,
-    pub level: Option<LevelDto>,
+    pub level: Option<Level>,
     pub report_year: Option<i32>,
     pub meeting_date: Option<String>,
     pub speaker: Option<String>,
@@ -135,7 +135,7 @@ impl From<ReportSummary> for ReportRow {
 #[serde(rename_all = "camelCase")]
 pub struct MetadataPatch {
     pub jurisdiction: Option<String>,
-    pub level: Option<LevelDto>,
+    pub level: Option<Level>,
     pub report_year: Option<i32>,
     pub meeting_date: Option<String>,
     pub speaker: Option<String>,
@@ -163,7 +163,7 @@ pub enum ImportStatus {
     Failed,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportResult {
     pub path: String,
@@ -256,7 +256,7 @@ impl Utf16Map {
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-pub enum MeasureDto {
+pub enum Measure {
     Level,
     Growth,
     AvgGrowth,
@@ -270,7 +270,7 @@ pub enum MeasureDto {
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-pub enum KindDto {
+pub enum Kind {
     Actual,
     Estimate,
     Target,
@@ -278,7 +278,7 @@ pub enum KindDto {
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-pub enum QualifierDto {
+pub enum Qualifier {
     Eq,
     Approx,
     Ge,
@@ -288,7 +288,7 @@ pub enum QualifierDto {
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-pub enum FirmnessDto {
+pub enum Firmness {
     Binding,
     Expected,
     Aspirational,
@@ -305,15 +305,15 @@ fn via_serde<A: Serialize, B: serde::de::DeserializeOwned>(a: A) -> Result<B, Ap
 #[serde(rename_all = "camelCase")]
 pub struct FigureFields {
     pub indicator: Option<String>,
-    pub measure: MeasureDto,
-    pub kind: KindDto,
+    pub measure: Measure,
+    pub kind: Kind,
     pub period: Option<String>,
     pub value: Option<f64>,
     pub unit: String,
-    pub qualifier: QualifierDto,
+    pub qualifier: Qualifier,
     pub value_low: Option<f64>,
     pub value_high: Option<f64>,
-    pub firmness: Option<FirmnessDto>,
+    pub firmness: Option<Firmness>,
 }
 
 impl FigureFields {
@@ -322,7 +322,7 @@ impl FigureFields {
             Ok((via_serde(f.measure)?, via_serde(f.kind)?, via_serde(f.qualifier)?, f.firmness.map(via_serde).transpose()?))
         })();
         let (measure, kind, qualifier, firmness) =
-            enums.unwrap_or((MeasureDto::Other, KindDto::Actual, QualifierDto::Eq, None));
+            enums.unwrap_or((Measure::Other, Kind::Actual, Qualifier::Eq, None));
         FigureFields {
             indicator: f.indicator.clone(),
             measure,
@@ -344,15 +344,15 @@ impl FigureFields {
         };
         Ok(Correction {
             indicator: self.indicator.clone().filter(|s| !s.trim().is_empty()),
-            measure: via_serde::<_, Measure>(self.measure)?,
-            kind: via_serde::<_, Kind>(self.kind)?,
+            measure: via_serde::<_, EngineMeasure>(self.measure)?,
+            kind: via_serde::<_, EngineKind>(self.kind)?,
             period,
             value: self.value,
             unit: self.unit.trim().to_string(),
-            qualifier: via_serde::<_, Qualifier>(self.qualifier)?,
+            qualifier: via_serde::<_, EngineQualifier>(self.qualifier)?,
             value_low: self.value_low,
             value_high: self.value_high,
-            firmness: self.firmness.map(via_serde::<_, Firmness>).transpose()?,
+            firmness: self.firmness.map(via_serde::<_, EngineFirmness>).transpose()?,
         })
     }
 }
@@ -383,7 +383,7 @@ impl From<Status> for ReviewStatus {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct FigureRow {
     pub id: u32,

@@ -2,18 +2,28 @@
 // never from bindings.ts or @tauri-apps/api/core: when tauri-specta regenerates
 // bindings.ts, only this file can notice.
 import { isTauri } from "@tauri-apps/api/core";
-import {
-  commands,
-  events,
-  type Action,
-  type AppError,
-  type FigureFields,
-  type ImportProgress,
-  type MetadataPatch,
-  type Result,
-} from "./bindings";
+import { commands, events, type AppError, type ImportProgress } from "./bindings";
 
 export type * from "./bindings";
+// Types used both ways are generated twice: the _Serialize form (what the
+// backend sends, every field present) is the one the UI works with; it is
+// also a valid _Deserialize value, so it can be sent back.
+export type {
+  Action_Serialize as Action,
+  FigureFields_Serialize as FigureFields,
+  FigureRow_Serialize as FigureRow,
+  ImportResult_Serialize as ImportResult,
+  MetadataPatch_Serialize as MetadataPatch,
+  ProjectInfo_Serialize as ProjectInfo,
+  ReportRow_Serialize as ReportRow,
+} from "./bindings";
+import type {
+  Action_Serialize as Action,
+  FigureFields_Serialize as FigureFields,
+  MetadataPatch_Serialize as MetadataPatch,
+} from "./bindings";
+
+type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
 /** A backend error, thrown so callers can `try/await` and still branch on `code`. */
 export class ApiError extends Error {

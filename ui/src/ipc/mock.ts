@@ -17,7 +17,7 @@ import type {
   ReportRow,
   ReportText,
   ReviewStatus,
-} from "./bindings";
+} from "./api";
 import { syntheticReport } from "./synthetic";
 
 export interface Fixture {

@@ -1,7 +1,7 @@
 // Deterministic synthetic reports of any size, for the performance budgets
 // (2 000-figure list, 1 000-figure open) and for looking at the UI in a browser.
 // Text is built sentence by sentence so every span and sentence offset is exact.
-import type { FigureFields, FigureRow, FlagInfo, ReportRow, ReportText, SectionInfo, TextSpan } from "./bindings";
+import type { FigureFields, FigureRow, FlagInfo, ReportRow, ReportText, SectionInfo, TextSpan } from "./api";
 import type { Fixture } from "./mock";
 
 function rng(seed: number) {
