@@ -31,13 +31,14 @@ fn bench(c: &mut Criterion) {
         let opts = Options::default();
         // A fallback would make the timing meaningless: check it once.
         assert!(compare(&old, &new, &opts).fallback.is_none());
+        // Plain ids: tests/diff_bench/difflib_compare.py reads
+        // criterion/aligned_diff/<id>/new/estimates.json for the ratio.
         let id = format!(
-            "{} vs {} ({} + {} bytes)",
-            a,
-            b,
-            old.raw.len(),
-            new.raw.len()
+            "{}_vs_{}",
+            a.trim_end_matches(".txt"),
+            b.trim_end_matches(".txt")
         );
+        eprintln!("{id}: {} + {} bytes", old.raw.len(), new.raw.len());
         group.bench_function(id, |bch| {
             bch.iter(|| compare(black_box(&old), black_box(&new), &opts))
         });

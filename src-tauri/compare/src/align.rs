@@ -23,7 +23,7 @@ pub(crate) const MOVE_MIN: f64 = 0.5;
 /// Below this two sections are not matched.
 const SECTION_MIN: f64 = 0.25;
 /// Candidates scored exactly per old paragraph.
-const TOP_K: usize = 12;
+const TOP_K: usize = 8;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Pair {
@@ -90,9 +90,9 @@ fn candidates(a: &Side, b: &Side) -> Vec<Vec<(usize, f64)>> {
             .take(TOP_K)
             .map(|&j| (j, dice(&p.bigrams, &b.paras[j].bigrams)))
             .collect();
-        // The paragraph at the same relative place is always a candidate: a
-        // paragraph of only common bigrams has no rare ones to be found by.
-        if nb > 0 {
+        // A paragraph of only common bigrams has no rare ones to be found
+        // by: try the paragraphs at the same relative place.
+        if cands.is_empty() && nb > 0 {
             let j0 = i * nb / na;
             for j in j0.saturating_sub(1)..(j0 + 2).min(nb) {
                 if !cands.iter().any(|c| c.0 == j) {

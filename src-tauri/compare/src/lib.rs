@@ -32,6 +32,26 @@
 //! diff, and past the budget to a whole-paragraph change;
 //! [`Comparison::fallback`] says so and [`Block::granularity`] says where.
 //!
+//! # Wiring `gwr diff A B --format text|json|html`
+//!
+//! Load both files, [`compare`], [`render`] with the parsed [`Format`]
+//! (`"text".parse::<Format>()`; an unknown name is an [`UnknownFormat`]
+//! whose message lists the choices), print. Text is plain (`[-old-]{+new+}`
+//! markers, no colour); HTML is one self-contained page, safe to open.
+//!
+//! ```no_run
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let (a, b, format) = ("a.txt", "b.txt", "html");
+//! let old = gwr_load::load_path(std::path::Path::new(a))?;
+//! let new = gwr_load::load_path(std::path::Path::new(b))?;
+//! let format: gwr_compare::Format = format.parse()?;
+//! let cmp = gwr_compare::compare(&old, &new, &gwr_compare::Options::default());
+//! print!("{}", gwr_compare::render(&cmp, format));
+//! # Ok(()) }
+//! ```
+//!
+//! # Example
+//!
 //! ```
 //! use gwr_compare::{compare, render, Format, Options, NumberKind};
 //!
@@ -316,8 +336,8 @@ fn section_pairs(
         }
     };
     old_only(&mut out, None);
-    for j in 0..b.groups.len() {
-        match partner_of_b[j] {
+    for (j, partner) in partner_of_b.iter().enumerate() {
+        match partner {
             Some(g) => {
                 out.push((
                     SectionPair {

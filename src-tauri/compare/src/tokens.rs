@@ -156,14 +156,7 @@ fn is_range_sep(c: char) -> bool {
 }
 
 fn starts_with(chars: &[char], at: usize, s: &str) -> bool {
-    let mut i = at;
-    for c in s.chars() {
-        if chars.get(i) != Some(&c) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    (at..).zip(s.chars()).all(|(i, c)| chars.get(i) == Some(&c))
 }
 
 fn eat_any(chars: &[char], at: usize, list: &[&str]) -> usize {

@@ -76,11 +76,11 @@ pub fn render_html(c: &Comparison) -> String {
 
 fn summary(s: &mut String, c: &Comparison) {
     let st = &c.stats;
-    let _ = write!(
+    let _ = writeln!(
         s,
         "<table class=\"summary\"><tr><td>Similarity</td><td>{:.3} (shared vocabulary {:.3})</td></tr>\
          <tr><td>Paragraphs</td><td>{} equal, {} modified, {} moved, {} deleted, {} inserted</td></tr>\
-         <tr><td>Value changes</td><td>{} ({} of them years)</td></tr></table>\n",
+         <tr><td>Value changes</td><td>{} ({} of them years)</td></tr></table>",
         c.similarity,
         c.vocabulary,
         st.equal,
@@ -202,13 +202,9 @@ enum Side {
 
 fn segments(s: &mut String, segs: &[Segment], side: Side) {
     for seg in segs {
-        let num = if seg.value_change.is_some() {
-            format!(
-                " class=\"num\" data-value-change=\"{}\"",
-                seg.value_change.unwrap()
-            )
-        } else {
-            String::new()
+        let num = match seg.value_change {
+            Some(v) => format!(" class=\"num\" data-value-change=\"{v}\""),
+            None => String::new(),
         };
         match seg.op {
             SegmentOp::Equal => {
@@ -225,14 +221,14 @@ fn segments(s: &mut String, segs: &[Segment], side: Side) {
                 let _ = write!(
                     s,
                     "<del{num}>{}</del>",
-                    escape(&seg.old.as_ref().map_or("", |e| &e.text))
+                    escape(seg.old.as_ref().map_or("", |e| &e.text))
                 );
             }
             SegmentOp::Insert if side != Side::Old => {
                 let _ = write!(
                     s,
                     "<ins{num}>{}</ins>",
-                    escape(&seg.new.as_ref().map_or("", |e| &e.text))
+                    escape(seg.new.as_ref().map_or("", |e| &e.text))
                 );
             }
             _ => {}
