@@ -826,3 +826,20 @@ fn tile_side(
         range(&mut segs[k]).end = len;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_deserialise_from_a_partial_object() {
+        let o: Options = serde_json::from_str(r#"{"fold": false}"#).unwrap();
+        assert_eq!(
+            o,
+            Options {
+                fold: false,
+                ..Options::default()
+            }
+        );
+    }
+}

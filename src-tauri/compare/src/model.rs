@@ -6,10 +6,13 @@
 //! Offsets are character offsets into each document's `Document::text`,
 //! half-open, like everywhere in gwr-load.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How to compare. The defaults ignore everything that is formatting only.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Deserialises from a partial object (`{"fold": false}`), missing fields
+/// taking their defaults, so the UI can send only what the user changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Options {
     /// Compare the folded text (simplified script, half-width digits and
     /// punctuation) so that traditional against simplified, or `，` against
