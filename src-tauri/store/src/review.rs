@@ -66,7 +66,8 @@ impl Correction {
         let mut out = f.clone();
         out.value_base = match (f.value_base, f.value, self.value) {
             _ if self.unit != f.unit => None,
-            (Some(b), Some(old), Some(new)) if old != 0.0 => Some(b * new / old),
+            // b / old is the unit factor (exact: 1e8 for 亿); new * factor stays exact.
+            (Some(b), Some(old), Some(new)) if old != 0.0 => Some(new * (b / old)),
             (b, old, new) if old == new => b,
             _ => None,
         };
