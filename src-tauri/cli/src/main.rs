@@ -1,7 +1,9 @@
 //! `gwr`: import reports into a project, list them, show their clean text,
 //! extract figures without a project. The same engine as the desktop app.
 
+mod export_cmd;
 mod extract_cmd;
+mod review_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -66,6 +68,17 @@ enum Command {
         #[arg(long)]
         project: Option<PathBuf>,
     },
+    /// Export the figures as a dataset: CSV, JSONL, XLSX or a wide panel CSV.
+    Export(export_cmd::ExportArgs),
+    /// Review bundles: export this project's decisions, merge other reviewers'.
+    Bundle(review_cmd::BundleArgs),
+    /// Agreement between reviewers: Cohen's kappa on keep/reject and exact
+    /// agreement on corrections, per indicator.
+    Agreement(review_cmd::AgreementArgs),
+    /// Figures where reviewers differ, with each reviewer's decision.
+    Conflicts(review_cmd::ConflictsArgs),
+    /// Record an adjudicator's decision on a disputed figure.
+    Adjudicate(review_cmd::AdjudicateArgs),
     /// Find sentences containing a phrase, across all reports of the project.
     Search {
         phrase: String,
@@ -96,6 +109,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Reports { project } => reports(project_path(project)),
         Command::Show { report, project } => show(&report, project_path(project)),
         Command::Extract { files, format } => extract_cmd::run(&files, format),
+        Command::Export(args) => export_cmd::run(args),
+        Command::Bundle(args) => review_cmd::bundle(args),
+        Command::Agreement(args) => review_cmd::agreement(args),
+        Command::Conflicts(args) => review_cmd::conflicts(args),
+        Command::Adjudicate(args) => review_cmd::adjudicate(args),
+        Command::Decide { reviewer, project } => decide(&reviewer, project_path(project)),
+        Command::Log { report, project } => log(report, project_path(project)),
         Command::Search {
             phrase,
             project,

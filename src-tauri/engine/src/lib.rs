@@ -3,11 +3,12 @@
 //! line and the desktop app do the same thing the same way:
 //!
 //! bytes → [`load`] (Document) → [`extract`] (figures) → [`store`] (project,
-//! review log) → [`compare`] / export (datasets).
+//! review log) → [`compare`] / [`export`] (datasets).
 //!
 //! The engine knows nothing of Tauri, the UI or the terminal.
 
 pub use gwr_compare as compare;
+pub use gwr_export as export;
 pub use gwr_extract as extract;
 pub use gwr_load as load;
 pub use gwr_store as store;
