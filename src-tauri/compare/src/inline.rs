@@ -95,6 +95,29 @@ fn tokens_of(chars: &[char], ignore_ws: bool, interner: &mut Interner) -> Toks {
     Toks { toks, keys }
 }
 
+/// Characters (whitespace aside) the two paragraphs could have in common as
+/// whole phrase tokens, in any order: an upper bound, cheap to compute, on
+/// what the phrase diff will find before refinement.
+pub(crate) fn token_overlap(input: &PairInput, interner: &mut Interner) -> usize {
+    let a = tokens_of(input.old, true, interner);
+    let b = tokens_of(input.new, true, interner);
+    let mut counts: crate::prepare::FxMap<u32, (u32, u32)> = Default::default();
+    for (k, t) in a.keys.iter().zip(&a.toks) {
+        let e = counts.entry(*k).or_insert((0, t.end - t.start));
+        e.0 += 1;
+    }
+    let mut common = 0usize;
+    for k in &b.keys {
+        if let Some(e) = counts.get_mut(k) {
+            if e.0 > 0 {
+                e.0 -= 1;
+                common += e.1 as usize;
+            }
+        }
+    }
+    common
+}
+
 /// Diff one pair. `deadline` bounds the phrase diff; `hard` is the end of
 /// the whole comparison's budget, after which only the paragraph-level
 /// fallback runs.

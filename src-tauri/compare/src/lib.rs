@@ -97,6 +97,9 @@ use prepare::{Interner, Para, Side};
 const KEEP_MIN: f64 = 0.3;
 /// ... or this share of the shorter paragraph is common.
 const COVER_MIN: f64 = 0.4;
+/// Weak pairs whose shorter paragraph has at least this many characters are
+/// screened by phrase overlap before they are diffed.
+const PREFILTER_ABOVE: usize = 150;
 
 /// Compare two reports, `old` (usually the earlier year) against `new`.
 pub fn compare(old: &Document, new: &Document, opts: &Options) -> Comparison {
@@ -131,6 +134,23 @@ pub fn compare(old: &Document, new: &Document, opts: &Options) -> Comparison {
             new: &b.chars[pb.start..pb.end],
             ignore_whitespace: opts.ignore_whitespace,
         };
+        // Long weak pairs are many and their diffs the slowest (little in
+        // common); most fail the check below. Skip those that cannot pass it
+        // even with every common phrase matched, with a margin of a half for
+        // what refinement finds inside changed phrases. Short paragraphs
+        // (reworded headings) are cheap, and refinement is most of what they
+        // have in common, so they are always diffed.
+        if p.sim < align::MOVE_MIN && pa.weight.min(pb.weight) >= PREFILTER_ABOVE {
+            let bound = inline::token_overlap(&input, &mut interner);
+            let min = pa.weight.min(pb.weight) as f64;
+            if ratio(bound, pa.weight + pb.weight) < KEEP_MIN / 2.0
+                && (bound as f64) < COVER_MIN / 2.0 * min
+            {
+                diffs.push(None);
+                keep.push(false);
+                continue;
+            }
+        }
         let deadline = (Instant::now() + share).min(hard);
         let mut d = inline::diff_pair(&input, &mut interner, deadline, hard);
         d.segs = validate_values(
