@@ -266,3 +266,23 @@ fn acknowledged_decisions_survive_sigkill() {
         assert_eq!(n, 1, "acknowledged decision {id} was lost");
     }
 }
+
+#[test]
+fn diff_shows_a_changed_target_as_a_value_change() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/corpus");
+    let (a, b) = (corpus.join("guowuyuan_2024.txt"), corpus.join("guowuyuan_2025.txt"));
+    let out = gwr(&["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes = v["value_changes"].as_array().unwrap();
+    // The CPI target moved from about 3% to about 2%.
+    assert!(
+        changes.iter().any(|c| c["old_value"] == 3.0 && c["new_value"] == 2.0),
+        "{}",
+        serde_json::to_string_pretty(changes).unwrap()
+    );
+    let html = gwr(&["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "html"]);
+    let page = String::from_utf8(html.stdout).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") || page.starts_with("<!doctype html>"));
+    assert!(!page.contains("<script"), "the page is static");
+}

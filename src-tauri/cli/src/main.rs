@@ -1,6 +1,7 @@
 //! `gwr`: import reports into a project, list them, show their clean text,
 //! extract figures without a project. The same engine as the desktop app.
 
+mod diff_cmd;
 mod export_cmd;
 mod extract_cmd;
 mod review_cmd;
@@ -26,6 +27,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Compare the wording of two reports (usually one jurisdiction, two years).
+    Diff(diff_cmd::DiffArgs),
     /// Load reports (.txt, .html, .docx) into a project, extracting their figures.
     Import {
         #[arg(required = true)]
@@ -105,6 +108,7 @@ fn project_path(p: Option<PathBuf>) -> PathBuf {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Command::Diff(args) => diff_cmd::run(args),
         Command::Import { files, project } => import(files, project_path(project)),
         Command::Reports { project } => reports(project_path(project)),
         Command::Show { report, project } => show(&report, project_path(project)),
