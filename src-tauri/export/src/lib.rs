@@ -31,7 +31,7 @@ mod sinks;
 
 use std::path::{Path, PathBuf};
 
-use gwr_store::{DatasetFigure, Project, StoreError};
+use gwr_store::{DatasetFigure, Project, ReportDataset, StoreError};
 
 pub use panel::PanelColumn;
 pub use row::{figure_cells, report_cells, Cell, COLUMNS, REPORT_COLUMNS};
@@ -165,7 +165,7 @@ pub fn export(
     let total = project.figure_total(options.report)?;
     // The panel is written at the end from its cells; the others stream.
     let mut temp = None;
-    let mut sink: Option<Box<dyn Sink>> = match options.format {
+    let sink: Option<Box<dyn Sink>> = match options.format {
         Format::PanelCsv => None,
         format => {
             let (file, path) = temp_beside(out)?;
@@ -179,40 +179,72 @@ pub fn export(
     };
     let mut panel = Panel::default();
     let (mut done, mut written) = (0u64, 0u64);
-    for id in &ids {
-        let ds = project.report_dataset(*id)?;
-        let mut cells = Vec::with_capacity(COLUMNS.len());
-        let mut in_report = 0u64;
-        for f in &ds.figures {
-            done += 1;
-            if done % PROGRESS_EVERY == 0 && !progress(Progress { done, total }) {
-                return Err(ExportError::Cancelled {
-                    path: out.to_path_buf(),
-                });
-            }
-            if !options.scope.iter().all(|s| s.admits(f)) {
-                continue;
-            }
-            in_report += 1;
-            match &mut sink {
-                Some(s) => {
-                    row::figure_cells(&ds, f, &mut cells);
-                    s.row(&cells).map_err(write_err)?;
+    // Reading (SQLite, JSON, replay) and writing (formatting) cost about the
+    // same: a writer thread overlaps them. At most two reports wait between.
+    let sink = std::thread::scope(|scope| -> Result<Option<Box<dyn Sink>>, ExportError> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(ReportDataset, Vec<bool>)>(2);
+        let writer = sink.map(|mut sink| {
+            scope.spawn(move || -> Result<Box<dyn Sink>, String> {
+                for (ds, keep) in rx {
+                    let mut cells = Vec::with_capacity(COLUMNS.len());
+                    let mut n = 0;
+                    for (f, _) in ds.figures.iter().zip(&keep).filter(|(_, k)| **k) {
+                        row::figure_cells(&ds, f, &mut cells);
+                        sink.row(&cells)?;
+                        n += 1;
+                    }
+                    sink.report(&row::report_cells(&ds.report, n))?;
                 }
-                None => panel.add(&ds, f),
+                Ok(sink)
+            })
+        });
+        let tx = writer.is_some().then_some(tx);
+        let mut read = || -> Result<(), ExportError> {
+            for id in &ids {
+                let ds = project.report_dataset(*id)?;
+                let mut keep = Vec::with_capacity(ds.figures.len());
+                for f in &ds.figures {
+                    done += 1;
+                    if done % PROGRESS_EVERY == 0 && !progress(Progress { done, total }) {
+                        return Err(ExportError::Cancelled {
+                            path: out.to_path_buf(),
+                        });
+                    }
+                    let admitted = options.scope.iter().all(|s| s.admits(f));
+                    written += u64::from(admitted);
+                    if admitted && tx.is_none() {
+                        panel.add(&ds, f);
+                    }
+                    keep.push(admitted);
+                }
+                if let Some(tx) = &tx {
+                    // A closed channel means the writer failed; its error follows.
+                    if tx.send((ds, keep)).is_err() {
+                        break;
+                    }
+                }
+                if !progress(Progress { done, total }) {
+                    return Err(ExportError::Cancelled {
+                        path: out.to_path_buf(),
+                    });
+                }
             }
-        }
-        written += in_report;
-        if let Some(s) = &mut sink {
-            s.report(&row::report_cells(&ds.report, in_report))
-                .map_err(write_err)?;
-        }
-        if !progress(Progress { done, total }) {
-            return Err(ExportError::Cancelled {
-                path: out.to_path_buf(),
-            });
-        }
-    }
+            Ok(())
+        };
+        let read = read();
+        drop(tx);
+        let sink = match writer {
+            Some(handle) => Some(
+                handle
+                    .join()
+                    .map_err(|_| write_err("the writer stopped unexpectedly".into()))?
+                    .map_err(write_err)?,
+            ),
+            None => None,
+        };
+        read?;
+        Ok(sink)
+    })?;
     let (truncated, panel) = match (sink, temp) {
         (Some(s), Some(temp)) => {
             let truncated = s.finish().map_err(write_err)?;
@@ -238,13 +270,15 @@ fn temp_beside(out: &Path) -> Result<(std::fs::File, tempfile::TempPath), Export
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let tmp = tempfile::Builder::new()
-        .prefix(".gwr-export-")
-        .tempfile_in(dir)
-        .map_err(|e| ExportError::Write {
-            path: out.to_path_buf(),
-            why: e.to_string(),
-        })?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".gwr-export-");
+    // A temporary file is private (0600); a dataset is an ordinary file.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let tmp = builder.tempfile_in(dir).map_err(|e| ExportError::Write {
+        path: out.to_path_buf(),
+        why: e.to_string(),
+    })?;
     Ok(tmp.into_parts())
 }
 

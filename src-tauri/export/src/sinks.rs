@@ -11,7 +11,7 @@ use crate::row::{Cell, COLUMNS, REPORT_COLUMNS};
 
 pub(crate) type SinkResult<T> = std::result::Result<T, String>;
 
-pub(crate) trait Sink {
+pub(crate) trait Sink: Send {
     fn row(&mut self, cells: &[Cell<'_>]) -> SinkResult<()>;
     /// A report's row, after its figures (only XLSX keeps a reports sheet).
     fn report(&mut self, _cells: &[Cell<'_>]) -> SinkResult<()> {
@@ -22,20 +22,21 @@ pub(crate) trait Sink {
 }
 
 pub(crate) struct CsvSink {
-    w: csv::Writer<BufWriter<File>>,
+    // csv buffers itself; a BufWriter under it would copy every byte twice.
+    w: csv::Writer<File>,
     buf: String,
 }
 
 impl CsvSink {
     pub fn new(file: File, bom: bool, header: &[&str]) -> SinkResult<CsvSink> {
-        let mut out = BufWriter::with_capacity(1 << 20, file);
+        let mut out = file;
         if bom {
             // Excel reads a BOM-less CSV in the system code page, which garbles Chinese.
             out.write_all("\u{feff}".as_bytes())
                 .map_err(|e| e.to_string())?;
         }
         let mut w = csv::WriterBuilder::new()
-            .buffer_capacity(1 << 16)
+            .buffer_capacity(1 << 20)
             .from_writer(out);
         w.write_record(header).map_err(|e| e.to_string())?;
         Ok(CsvSink {
@@ -65,8 +66,7 @@ impl Sink for CsvSink {
     }
 
     fn finish(self: Box<Self>) -> SinkResult<u64> {
-        let out = self.w.into_inner().map_err(|e| e.to_string())?;
-        let file = out.into_inner().map_err(|e| e.to_string())?;
+        let file = self.w.into_inner().map_err(|e| e.to_string())?;
         file.sync_all().map_err(|e| e.to_string())?;
         Ok(0)
     }

@@ -498,6 +498,16 @@ fn one_report_cancel_and_errors() {
     };
     let s = export(&p, &options, &out, &mut |_| true).unwrap();
     assert_eq!((s.reports, s.figures), (1, 4));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+        assert_eq!(
+            mode & 0o777,
+            0o644,
+            "an export is an ordinary file, not a private temporary"
+        );
+    }
 
     let cancelled = dir.path().join("cancelled.csv");
     let e = export(&p, &Options::default(), &cancelled, &mut |_| false).unwrap_err();
