@@ -30,14 +30,38 @@ pub fn half_width(c: char) -> char {
 /// character by character; then half-width.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let traditional = has_traditional(text);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        let simplified = simplify_line(line);
-        out.extend(simplified.chars().map(half_width));
+        if traditional {
+            out.extend(simplify_line(line).chars().map(half_width));
+        } else {
+            out.extend(line.chars().map(half_width));
+        }
     }
     out
+}
+
+/// Characters sampled from each of three places in a text to decide whether
+/// it needs script conversion at all.
+const SAMPLE_CHARS: usize = 1500;
+
+/// Whether any of three samples (start, middle, end) changes under
+/// traditional→simplified conversion. Conversion is the costly part of
+/// loading, and most reports are simplified throughout.
+fn has_traditional(text: &str) -> bool {
+    let n = text.chars().count();
+    if n <= 3 * SAMPLE_CHARS {
+        return simplify_line(text) != text;
+    }
+    [0, n / 2 - SAMPLE_CHARS / 2, n - SAMPLE_CHARS]
+        .iter()
+        .any(|&at| {
+            let sample = crate::document::char_slice(text, at, at + SAMPLE_CHARS);
+            simplify_line(sample) != sample
+        })
 }
 
 fn simplify_line(line: &str) -> String {
@@ -76,6 +100,15 @@ mod tests {
         let f = fold(t);
         assert_eq!(f, "政府工作报告:地区生产总值827亿元,增长2.4%。");
         assert_eq!(f.chars().count(), t.chars().count());
+    }
+
+    #[test]
+    fn a_long_traditional_text_is_converted_throughout() {
+        let t = "國內生產總值增長。\n".repeat(2000);
+        let f = fold(&t);
+        assert!(!f.contains('國') && f.contains("国内生产总值增长"));
+        let s = "国内生产总值增长。\n".repeat(2000);
+        assert_eq!(fold(&s), s);
     }
 
     #[test]

@@ -14,6 +14,10 @@ use crate::mapped::MappedText;
 /// look like headings.
 const CHROME_MAX_CHARS: usize = 48;
 
+/// Longer than any line a chrome, title or meeting check looks at in full;
+/// longer lines are only ever checked by their start.
+const PREFIX_CHARS: usize = 100;
+
 /// How far above `各位代表` a title block may start.
 const HEADER_MAX_LINES: usize = 12;
 
@@ -111,9 +115,18 @@ const OFFICES: &[&str] = &[
 pub fn strip(input: &MappedText) -> (MappedText, Vec<String>) {
     let ranges = input.line_ranges();
     let chars: Vec<(char, u32)> = input.chars().collect();
+    // Every check reads a line's start or a short line, so only the first
+    // PREFIX_CHARS characters are folded (folding is the costly part).
     let lines: Vec<String> = ranges
         .iter()
-        .map(|&(s, e)| folded(&chars[s..e].iter().map(|p| p.0).collect::<String>()))
+        .map(|&(s, e)| {
+            folded(
+                &chars[s..e.min(s + PREFIX_CHARS)]
+                    .iter()
+                    .map(|p| p.0)
+                    .collect::<String>(),
+            )
+        })
         .collect();
     let mut notes = Vec::new();
 

@@ -33,8 +33,9 @@ pub fn resplit(input: &MappedText) -> (MappedText, usize) {
     let mut inserted = 0;
     for (s, e) in input.line_ranges() {
         let line = &chars[s..e];
+        let gaps = cjk_gaps(line);
         let collapsed =
-            (line.len() >= COLLAPSED_MIN_CHARS && cjk_gaps(line) >= 3) || is_title_block(line);
+            (line.len() >= COLLAPSED_MIN_CHARS && gaps >= 3) || (gaps >= 1 && is_title_block(line));
         for (i, &(c, o)) in line.iter().enumerate() {
             if collapsed && is_space(c) && is_break(line, i) {
                 out.push('\n', o);
@@ -65,7 +66,7 @@ fn is_cjkish(c: char) -> bool {
 fn is_title_block(line: &[(char, u32)]) -> bool {
     let s: String = line.iter().take(200).map(|p| p.0).collect();
     let s = crate::fold::fold(&s);
-    s.contains("工作报告") && s.contains("各位代表") && cjk_gaps(line) >= 1
+    s.contains("工作报告") && s.contains("各位代表")
 }
 
 /// Spaces with Chinese on both sides.
