@@ -76,6 +76,7 @@ mod model;
 mod prepare;
 mod render;
 mod tokens;
+pub mod timeline;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
