@@ -15,6 +15,7 @@
 mod bundle;
 mod dataset;
 mod import;
+mod lengths;
 mod migrations;
 mod query;
 mod review;
