@@ -13,8 +13,11 @@ pub use gwr_extract as extract;
 pub use gwr_load as load;
 pub use gwr_store as store;
 
+mod compare_reports;
 mod import;
+pub mod timeline;
 
+pub use compare_reports::{compare_reports, figures_in_changes, ChangedFigure, ReportComparison, Side};
 pub use import::{import_files, FileOutcome, FileResult};
 
 use std::path::PathBuf;
