@@ -5,6 +5,7 @@ mod diff_cmd;
 mod export_cmd;
 mod extract_cmd;
 mod review_cmd;
+mod timeline_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -82,6 +83,11 @@ enum Command {
     Conflicts(review_cmd::ConflictsArgs),
     /// Record an adjudicator's decision on a disputed figure.
     Adjudicate(review_cmd::AdjudicateArgs),
+    /// Figure timeline: each year's target beside next year's outcome, with
+    /// disagreements between reports and breaks in the series flagged.
+    Timeline(timeline_cmd::TimelineArgs),
+    /// Phrase timeline: how often phrases occur per jurisdiction and year.
+    Phrases(timeline_cmd::PhrasesArgs),
     /// Find sentences containing a phrase, across all reports of the project.
     Search {
         phrase: String,
@@ -120,6 +126,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Adjudicate(args) => review_cmd::adjudicate(args),
         Command::Decide { reviewer, project } => decide(&reviewer, project_path(project)),
         Command::Log { report, project } => log(report, project_path(project)),
+        Command::Timeline(args) => timeline_cmd::timeline(args),
+        Command::Phrases(args) => timeline_cmd::phrases(args),
         Command::Search {
             phrase,
             project,
