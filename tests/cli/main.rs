@@ -228,9 +228,17 @@ fn acknowledged_decisions_survive_sigkill() {
     let project = dir.path().join("p.gwr");
     let p = project.to_str().unwrap();
     let sample = samples()[0].clone();
-    assert!(gwr(&["import", "--project", p, sample.to_str().unwrap()]).status.success());
+    assert!(gwr(&["import", "--project", p, sample.to_str().unwrap()])
+        .status
+        .success());
     let conn = rusqlite::Connection::open(&project).unwrap();
-    let figures: Vec<i64> = conn.prepare("SELECT id FROM figure ORDER BY id").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let figures: Vec<i64> = conn
+        .prepare("SELECT id FROM figure ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     drop(conn);
     assert!(figures.len() >= 20);
 
@@ -261,10 +269,16 @@ fn acknowledged_decisions_survive_sigkill() {
     }
 
     let conn = rusqlite::Connection::open(&project).unwrap();
-    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(integrity, "ok");
     for id in &acknowledged {
-        let n: i64 = conn.query_row("SELECT count(*) FROM decision WHERE id = ?1", [id], |r| r.get(0)).unwrap();
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM decision WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .unwrap();
         assert_eq!(n, 1, "acknowledged decision {id} was lost");
     }
 }
@@ -272,18 +286,35 @@ fn acknowledged_decisions_survive_sigkill() {
 #[test]
 fn diff_shows_a_changed_target_as_a_value_change() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/corpus");
-    let (a, b) = (corpus.join("guowuyuan_2024.txt"), corpus.join("guowuyuan_2025.txt"));
-    let out = gwr(&["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "json"]);
+    let (a, b) = (
+        corpus.join("guowuyuan_2024.txt"),
+        corpus.join("guowuyuan_2025.txt"),
+    );
+    let out = gwr(&[
+        "diff",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert!(out.status.success(), "{}", text(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let changes = v["value_changes"].as_array().unwrap();
     // The CPI target moved from about 3% to about 2%.
     assert!(
-        changes.iter().any(|c| c["old_value"] == 3.0 && c["new_value"] == 2.0),
+        changes
+            .iter()
+            .any(|c| c["old_value"] == 3.0 && c["new_value"] == 2.0),
         "{}",
         serde_json::to_string_pretty(changes).unwrap()
     );
-    let html = gwr(&["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "html"]);
+    let html = gwr(&[
+        "diff",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--format",
+        "html",
+    ]);
     let page = String::from_utf8(html.stdout).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>") || page.starts_with("<!doctype html>"));
     assert!(!page.contains("<script"), "the page is static");

@@ -24,15 +24,30 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(project: Project) -> AppState {
-        AppState { project: Arc::new(Mutex::new(project)), docs: Mutex::new(HashMap::new()) }
+        AppState {
+            project: Arc::new(Mutex::new(project)),
+            docs: Mutex::new(HashMap::new()),
+        }
     }
 
     fn project(&self) -> Result<MutexGuard<'_, Project>, AppError> {
-        self.project.lock().map_err(|_| AppError::new(ErrorCode::Internal, "the project lock was poisoned by an earlier failure; restart the app"))
+        self.project.lock().map_err(|_| {
+            AppError::new(
+                ErrorCode::Internal,
+                "the project lock was poisoned by an earlier failure; restart the app",
+            )
+        })
     }
 
-    fn doc(&self, project: &Project, report_id: i64) -> Result<Arc<(Document, Utf16Map)>, AppError> {
-        let mut docs = self.docs.lock().map_err(|_| AppError::new(ErrorCode::Internal, "document cache poisoned"))?;
+    fn doc(
+        &self,
+        project: &Project,
+        report_id: i64,
+    ) -> Result<Arc<(Document, Utf16Map)>, AppError> {
+        let mut docs = self
+            .docs
+            .lock()
+            .map_err(|_| AppError::new(ErrorCode::Internal, "document cache poisoned"))?;
         if let Some(d) = docs.get(&report_id) {
             return Ok(d.clone());
         }
@@ -76,10 +91,16 @@ pub async fn project_info(state: State<'_, AppState>) -> Result<ProjectInfo, App
 
 #[tauri::command]
 #[specta::specta]
-pub async fn set_reviewer(state: State<'_, AppState>, name: String) -> Result<ProjectInfo, AppError> {
+pub async fn set_reviewer(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<ProjectInfo, AppError> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 80 {
-        return Err(AppError::new(ErrorCode::Invalid, "a reviewer name is 1 to 80 characters"));
+        return Err(AppError::new(
+            ErrorCode::Invalid,
+            "a reviewer name is 1 to 80 characters",
+        ));
     }
     let mut p = state.project()?;
     p.set_setting(REVIEWER_KEY, name)?;
@@ -89,20 +110,40 @@ pub async fn set_reviewer(state: State<'_, AppState>, name: String) -> Result<Pr
 #[tauri::command]
 #[specta::specta]
 pub async fn list_reports(state: State<'_, AppState>) -> Result<Vec<ReportRow>, AppError> {
-    Ok(state.project()?.reports()?.into_iter().map(Into::into).collect())
+    Ok(state
+        .project()?
+        .reports()?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }
 
 /// Import off the UI thread; progress arrives as `import-progress` events.
 #[tauri::command]
 #[specta::specta]
-pub async fn import_files(app: tauri::AppHandle, state: State<'_, AppState>, paths: Vec<String>) -> Result<Vec<ImportResult>, AppError> {
+pub async fn import_files(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> Result<Vec<ImportResult>, AppError> {
     let project = state.project.clone();
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
     let results = tauri::async_runtime::spawn_blocking(move || {
-        let mut p = project.lock().map_err(|_| AppError::new(ErrorCode::Internal, "project lock poisoned"))?;
-        Ok::<_, AppError>(gwr_engine::import_files(&mut p, &paths, |done, total, current| {
-            let _ = ImportProgress { done: done as u32, total: total as u32, current: current.display().to_string() }.emit(&app);
-        }))
+        let mut p = project
+            .lock()
+            .map_err(|_| AppError::new(ErrorCode::Internal, "project lock poisoned"))?;
+        Ok::<_, AppError>(gwr_engine::import_files(
+            &mut p,
+            &paths,
+            |done, total, current| {
+                let _ = ImportProgress {
+                    done: done as u32,
+                    total: total as u32,
+                    current: current.display().to_string(),
+                }
+                .emit(&app);
+            },
+        ))
     })
     .await
     .map_err(|e| AppError::new(ErrorCode::Internal, format!("the import task failed: {e}")))??;
@@ -111,7 +152,11 @@ pub async fn import_files(app: tauri::AppHandle, state: State<'_, AppState>, pat
 
 #[tauri::command]
 #[specta::specta]
-pub async fn update_report_metadata(state: State<'_, AppState>, report_id: u32, patch: MetadataPatch) -> Result<ReportRow, AppError> {
+pub async fn update_report_metadata(
+    state: State<'_, AppState>,
+    report_id: u32,
+    patch: MetadataPatch,
+) -> Result<ReportRow, AppError> {
     let mut p = state.project()?;
     p.update_metadata(report_id as i64, &patch.into())?;
     Ok(p.report_summary(report_id as i64)?.into())
@@ -119,16 +164,37 @@ pub async fn update_report_metadata(state: State<'_, AppState>, report_id: u32, 
 
 #[tauri::command]
 #[specta::specta]
-pub async fn report_text(state: State<'_, AppState>, report_id: u32) -> Result<ReportText, AppError> {
+pub async fn report_text(
+    state: State<'_, AppState>,
+    report_id: u32,
+) -> Result<ReportText, AppError> {
     let p = state.project()?;
     let doc = state.doc(&p, report_id as i64)?;
     let (d, m) = (&doc.0, &doc.1);
-    let part = |s: &gwr_engine::load::Section| serde_json::to_value(s.part).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+    let part = |s: &gwr_engine::load::Section| {
+        serde_json::to_value(s.part)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default()
+    };
     Ok(ReportText {
         report_id,
         text: d.text.clone(),
-        sections: d.sections.iter().map(|s| SectionInfo { heading: s.heading.clone(), start: m.at(s.start), end: m.at(s.end), part: part(s) }).collect(),
-        paragraphs: d.paragraphs.iter().map(|x| m.span(x.start, x.end)).collect(),
+        sections: d
+            .sections
+            .iter()
+            .map(|s| SectionInfo {
+                heading: s.heading.clone(),
+                start: m.at(s.start),
+                end: m.at(s.end),
+                part: part(s),
+            })
+            .collect(),
+        paragraphs: d
+            .paragraphs
+            .iter()
+            .map(|x| m.span(x.start, x.end))
+            .collect(),
         sentences: d.sentences.iter().map(|x| m.span(x.start, x.end)).collect(),
         garbled: d.garbled.iter().map(|x| m.span(x.start, x.end)).collect(),
     })
@@ -136,15 +202,25 @@ pub async fn report_text(state: State<'_, AppState>, report_id: u32) -> Result<R
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_figures(state: State<'_, AppState>, report_id: u32) -> Result<Vec<FigureRow>, AppError> {
+pub async fn list_figures(
+    state: State<'_, AppState>,
+    report_id: u32,
+) -> Result<Vec<FigureRow>, AppError> {
     let p = state.project()?;
     let doc = state.doc(&p, report_id as i64)?;
-    Ok(p.figures(report_id as i64)?.iter().map(|r| FigureRow::of(r, &doc.0, &doc.1)).collect())
+    Ok(p.figures(report_id as i64)?
+        .iter()
+        .map(|r| FigureRow::of(r, &doc.0, &doc.1))
+        .collect())
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn decide(state: State<'_, AppState>, figure_id: u32, action: Action) -> Result<FigureRow, AppError> {
+pub async fn decide(
+    state: State<'_, AppState>,
+    figure_id: u32,
+    action: Action,
+) -> Result<FigureRow, AppError> {
     let mut p = state.project()?;
     let reviewer = AppState::reviewer(&p)?;
     let action = match action {
@@ -159,7 +235,10 @@ pub async fn decide(state: State<'_, AppState>, figure_id: u32, action: Action) 
 
 #[tauri::command]
 #[specta::specta]
-pub async fn undo(state: State<'_, AppState>, report_id: u32) -> Result<Option<FigureRow>, AppError> {
+pub async fn undo(
+    state: State<'_, AppState>,
+    report_id: u32,
+) -> Result<Option<FigureRow>, AppError> {
     let mut p = state.project()?;
     let reviewer = AppState::reviewer(&p)?;
     match p.undo(report_id as i64, &reviewer)? {
@@ -170,7 +249,10 @@ pub async fn undo(state: State<'_, AppState>, report_id: u32) -> Result<Option<F
 
 #[tauri::command]
 #[specta::specta]
-pub async fn redo(state: State<'_, AppState>, report_id: u32) -> Result<Option<FigureRow>, AppError> {
+pub async fn redo(
+    state: State<'_, AppState>,
+    report_id: u32,
+) -> Result<Option<FigureRow>, AppError> {
     let mut p = state.project()?;
     let reviewer = AppState::reviewer(&p)?;
     match p.redo(report_id as i64, &reviewer)? {
@@ -183,14 +265,23 @@ pub async fn redo(state: State<'_, AppState>, report_id: u32) -> Result<Option<F
 /// (UTF-16 offsets).
 #[tauri::command]
 #[specta::specta]
-pub async fn add_figure(state: State<'_, AppState>, report_id: u32, start: u32, end: u32, fields: FigureFields) -> Result<FigureRow, AppError> {
+pub async fn add_figure(
+    state: State<'_, AppState>,
+    report_id: u32,
+    start: u32,
+    end: u32,
+    fields: FigureFields,
+) -> Result<FigureRow, AppError> {
     let mut p = state.project()?;
     let reviewer = AppState::reviewer(&p)?;
     let doc = state.doc(&p, report_id as i64)?;
     let (d, m) = (&doc.0, &doc.1);
     let (s, e) = (m.char_of(start), m.char_of(end));
     if s >= e || e > d.char_len() {
-        return Err(AppError::new(ErrorCode::Invalid, "select the figure's text in the report first"));
+        return Err(AppError::new(
+            ErrorCode::Invalid,
+            "select the figure's text in the report first",
+        ));
     }
     let c = fields.to_correction()?;
     let figure = gwr_engine::extract::Figure {
@@ -218,10 +309,16 @@ pub async fn add_figure(state: State<'_, AppState>, report_id: u32, start: u32, 
 
 #[tauri::command]
 #[specta::specta]
-pub async fn figure_history(state: State<'_, AppState>, figure_id: u32) -> Result<Vec<HistoryEntry>, AppError> {
+pub async fn figure_history(
+    state: State<'_, AppState>,
+    figure_id: u32,
+) -> Result<Vec<HistoryEntry>, AppError> {
     let p = state.project()?;
     let record = p.figure(figure_id as i64)?;
-    Ok(p.history(figure_id as i64)?.iter().map(|d| HistoryEntry::of(d, &record.original)).collect())
+    Ok(p.history(figure_id as i64)?
+        .iter()
+        .map(|d| HistoryEntry::of(d, &record.original))
+        .collect())
 }
 
 #[tauri::command]
@@ -230,12 +327,18 @@ pub async fn catalog() -> Result<Vec<CatalogEntry>, AppError> {
     Ok(gwr_engine::extract::Catalog::builtin()
         .indicators
         .iter()
-        .map(|i| CatalogEntry { name: i.name.clone(), aliases: i.aliases.clone() })
+        .map(|i| CatalogEntry {
+            name: i.name.clone(),
+            aliases: i.aliases.clone(),
+        })
         .collect())
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn units() -> Result<Vec<String>, AppError> {
-    Ok(gwr_engine::extract::known_units().into_iter().map(String::from).collect())
+    Ok(gwr_engine::extract::known_units()
+        .into_iter()
+        .map(String::from)
+        .collect())
 }

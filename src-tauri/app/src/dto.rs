@@ -2,7 +2,10 @@
 //! TypeScript, offsets in UTF-16 code units so the UI indexes strings
 //! directly. Engine types never cross; `From` conversions live here.
 
-use gwr_engine::extract::{Figure, Firmness as EngineFirmness, Kind as EngineKind, Measure as EngineMeasure, Qualifier as EngineQualifier};
+use gwr_engine::extract::{
+    Figure, Firmness as EngineFirmness, Kind as EngineKind, Measure as EngineMeasure,
+    Qualifier as EngineQualifier,
+};
 use gwr_engine::load::Level as EngineLevel;
 use gwr_engine::store::{Correction, DecisionRecord, FigureRecord, ReportSummary, Status};
 use serde::{Deserialize, Serialize};
@@ -28,7 +31,10 @@ pub enum ErrorCode {
 
 impl AppError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> AppError {
-        AppError { code, message: message.into() }
+        AppError {
+            code,
+            message: message.into(),
+        }
     }
 }
 
@@ -177,15 +183,24 @@ impl From<gwr_engine::FileResult> for ImportResult {
         use gwr_engine::FileOutcome as O;
         let path = r.path.display().to_string();
         let (status, report_id, message) = match r.outcome {
-            O::Imported { report_id, figures } => {
-                (ImportStatus::Imported, Some(report_id as u32), format!("imported with {figures} figures"))
-            }
-            O::Duplicate { report_id } => {
-                (ImportStatus::Duplicate, Some(report_id as u32), format!("already in the project as report {report_id}"))
-            }
+            O::Imported { report_id, figures } => (
+                ImportStatus::Imported,
+                Some(report_id as u32),
+                format!("imported with {figures} figures"),
+            ),
+            O::Duplicate { report_id } => (
+                ImportStatus::Duplicate,
+                Some(report_id as u32),
+                format!("already in the project as report {report_id}"),
+            ),
             O::Failed(msg) => (ImportStatus::Failed, None, msg),
         };
-        ImportResult { path, status, report_id, message }
+        ImportResult {
+            path,
+            status,
+            report_id,
+            message,
+        }
     }
 }
 
@@ -250,7 +265,10 @@ impl Utf16Map {
     }
 
     pub fn span(&self, start: usize, end: usize) -> TextSpan {
-        TextSpan { start: self.at(start), end: self.at(end) }
+        TextSpan {
+            start: self.at(start),
+            end: self.at(end),
+        }
     }
 }
 
@@ -319,7 +337,12 @@ pub struct FigureFields {
 impl FigureFields {
     pub fn of(f: &Figure) -> FigureFields {
         let enums = (|| -> Result<_, AppError> {
-            Ok((via_serde(f.measure)?, via_serde(f.kind)?, via_serde(f.qualifier)?, f.firmness.map(via_serde).transpose()?))
+            Ok((
+                via_serde(f.measure)?,
+                via_serde(f.kind)?,
+                via_serde(f.qualifier)?,
+                f.firmness.map(via_serde).transpose()?,
+            ))
         })();
         let (measure, kind, qualifier, firmness) =
             enums.unwrap_or((Measure::Other, Kind::Actual, Qualifier::Eq, None));
@@ -338,8 +361,16 @@ impl FigureFields {
     }
 
     pub fn to_correction(&self) -> Result<Correction, AppError> {
-        let period = match self.period.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-            Some(p) => Some(p.parse().map_err(|e: String| AppError::new(ErrorCode::Invalid, e))?),
+        let period = match self
+            .period
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            Some(p) => Some(
+                p.parse()
+                    .map_err(|e: String| AppError::new(ErrorCode::Invalid, e))?,
+            ),
             None => None,
         };
         Ok(Correction {
@@ -352,7 +383,10 @@ impl FigureFields {
             qualifier: via_serde::<_, EngineQualifier>(self.qualifier)?,
             value_low: self.value_low,
             value_high: self.value_high,
-            firmness: self.firmness.map(via_serde::<_, EngineFirmness>).transpose()?,
+            firmness: self
+                .firmness
+                .map(via_serde::<_, EngineFirmness>)
+                .transpose()?,
         })
     }
 }
@@ -407,7 +441,11 @@ pub struct FigureRow {
 impl FigureRow {
     pub fn of(r: &FigureRecord, doc: &gwr_engine::load::Document, map: &Utf16Map) -> FigureRow {
         let f = &r.original;
-        let sentence = doc.sentences.get(f.sentence).map(|s| (s.start, s.end)).unwrap_or((f.start, f.end));
+        let sentence = doc
+            .sentences
+            .get(f.sentence)
+            .map(|s| (s.start, s.end))
+            .unwrap_or((f.start, f.end));
         FigureRow {
             id: r.id as u32,
             report_id: r.report_id as u32,
@@ -420,7 +458,14 @@ impl FigureRow {
             end: map.at(f.end),
             sentence_start: map.at(sentence.0),
             sentence_end: map.at(sentence.1),
-            flags: f.flags.iter().map(|x| FlagInfo { code: x.code.as_str().into(), reason: x.reason.clone() }).collect(),
+            flags: f
+                .flags
+                .iter()
+                .map(|x| FlagInfo {
+                    code: x.code.as_str().into(),
+                    reason: x.reason.clone(),
+                })
+                .collect(),
             comment: r.state.comment.clone(),
             added_by_reviewer: r.added_by.is_some(),
             last_reviewer: r.state.last_reviewer.clone(),
@@ -458,7 +503,14 @@ impl HistoryEntry {
             ("undo", _, _) => format!("undid decision {}", d.undoes.unwrap_or_default()),
             (a, _, _) => a.to_string(),
         };
-        HistoryEntry { id: d.id as u32, reviewer: d.reviewer.clone(), at: d.at.clone(), action: d.action.clone(), summary, undone: d.undone }
+        HistoryEntry {
+            id: d.id as u32,
+            reviewer: d.reviewer.clone(),
+            at: d.at.clone(),
+            action: d.action.clone(),
+            summary,
+            undone: d.undone,
+        }
     }
 }
 
@@ -466,12 +518,26 @@ fn describe_change(f: &Figure, c: &Correction) -> String {
     let mut parts = Vec::new();
     let num = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_else(|| "—".into());
     if f.value != c.value || f.unit != c.unit {
-        parts.push(format!("{} {} → {} {}", num(f.value), f.unit, num(c.value), c.unit));
+        parts.push(format!(
+            "{} {} → {} {}",
+            num(f.value),
+            f.unit,
+            num(c.value),
+            c.unit
+        ));
     }
     if f.indicator != c.indicator {
-        parts.push(format!("indicator {} → {}", f.indicator.as_deref().unwrap_or("—"), c.indicator.as_deref().unwrap_or("—")));
+        parts.push(format!(
+            "indicator {} → {}",
+            f.indicator.as_deref().unwrap_or("—"),
+            c.indicator.as_deref().unwrap_or("—")
+        ));
     }
-    if f.measure != c.measure || f.kind != c.kind || f.period != c.period || f.qualifier != c.qualifier {
+    if f.measure != c.measure
+        || f.kind != c.kind
+        || f.period != c.period
+        || f.qualifier != c.qualifier
+    {
         parts.push("measure/kind/period/qualifier changed".into());
     }
     if parts.is_empty() {

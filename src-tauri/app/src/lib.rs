@@ -55,7 +55,9 @@ struct Args {
 
 /// `gwr-review [--project FILE] [--import FILE_OR_DIR]...`
 fn args() -> Args {
-    let mut project = std::env::var_os("GWR_PROJECT").map(PathBuf::from).unwrap_or_else(gwr_engine::default_project_path);
+    let mut project = std::env::var_os("GWR_PROJECT")
+        .map(PathBuf::from)
+        .unwrap_or_else(gwr_engine::default_project_path);
     let mut import = Vec::new();
     let mut it = std::env::args_os().skip(1);
     while let Some(a) = it.next() {
@@ -64,7 +66,13 @@ fn args() -> Args {
             Some("--import") => {
                 if let Some(p) = it.next().map(PathBuf::from) {
                     if p.is_dir() {
-                        let mut files: Vec<PathBuf> = std::fs::read_dir(&p).into_iter().flatten().flatten().map(|e| e.path()).filter(|f| f.is_file()).collect();
+                        let mut files: Vec<PathBuf> = std::fs::read_dir(&p)
+                            .into_iter()
+                            .flatten()
+                            .flatten()
+                            .map(|e| e.path())
+                            .filter(|f| f.is_file())
+                            .collect();
                         files.sort();
                         import.extend(files);
                     } else {

@@ -20,12 +20,23 @@ struct Fixtures {
 fn build(root: &Path) -> Fixtures {
     let dir = tempfile::tempdir().unwrap();
     let mut project = Project::open(&dir.path().join("fixtures.gwr")).unwrap();
-    let mut files: Vec<_> = std::fs::read_dir(root.join("samples")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(root.join("samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     for r in gwr_engine::import_files(&mut project, &files, |_, _, _| {}) {
-        assert!(!matches!(r.outcome, gwr_engine::FileOutcome::Failed(_)), "{:?}", r);
+        assert!(
+            !matches!(r.outcome, gwr_engine::FileOutcome::Failed(_)),
+            "{:?}",
+            r
+        );
     }
-    let mut out = Fixtures { reports: Vec::new(), texts: Vec::new(), figures: Vec::new() };
+    let mut out = Fixtures {
+        reports: Vec::new(),
+        texts: Vec::new(),
+        figures: Vec::new(),
+    };
     for summary in project.reports().unwrap() {
         let doc = project.document(summary.id).unwrap();
         let map = Utf16Map::new(&doc.text);
@@ -42,12 +53,28 @@ fn build(root: &Path) -> Fixtures {
                     heading: s.heading.clone(),
                     start: map.at(s.start),
                     end: map.at(s.end),
-                    part: serde_json::to_value(s.part).unwrap().as_str().unwrap().to_string(),
+                    part: serde_json::to_value(s.part)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_string(),
                 })
                 .collect(),
-            paragraphs: doc.paragraphs.iter().map(|x| map.span(x.start, x.end)).collect(),
-            sentences: doc.sentences.iter().map(|x| map.span(x.start, x.end)).collect(),
-            garbled: doc.garbled.iter().map(|x| map.span(x.start, x.end)).collect(),
+            paragraphs: doc
+                .paragraphs
+                .iter()
+                .map(|x| map.span(x.start, x.end))
+                .collect(),
+            sentences: doc
+                .sentences
+                .iter()
+                .map(|x| map.span(x.start, x.end))
+                .collect(),
+            garbled: doc
+                .garbled
+                .iter()
+                .map(|x| map.span(x.start, x.end))
+                .collect(),
         });
         out.reports.push(summary.into());
     }
@@ -59,10 +86,19 @@ fn ui_fixtures_match_the_engine() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let fixtures = build(root);
     assert_eq!(fixtures.reports.len(), 5);
-    assert!(fixtures.figures.len() > 100, "{} figures", fixtures.figures.len());
+    assert!(
+        fixtures.figures.len() > 100,
+        "{} figures",
+        fixtures.figures.len()
+    );
     // Each figure's UTF-16 span is its text in the report, as the UI will slice it.
     for f in &fixtures.figures {
-        let text = &fixtures.texts.iter().find(|t| t.report_id == f.report_id).unwrap().text;
+        let text = &fixtures
+            .texts
+            .iter()
+            .find(|t| t.report_id == f.report_id)
+            .unwrap()
+            .text;
         let utf16: Vec<u16> = text.encode_utf16().collect();
         let span = String::from_utf16(&utf16[f.start as usize..f.end as usize]).unwrap();
         assert_eq!(span, f.text);

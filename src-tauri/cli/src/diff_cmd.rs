@@ -25,7 +25,10 @@ pub struct DiffArgs {
 }
 
 pub fn run(args: DiffArgs) -> Result<ExitCode> {
-    let format: Format = args.format.parse().map_err(|e: gwr_engine::compare::UnknownFormat| anyhow!("{e}"))?;
+    let format: Format = args
+        .format
+        .parse()
+        .map_err(|e: gwr_engine::compare::UnknownFormat| anyhow!("{e}"))?;
     let old = gwr_engine::load::load_path(&args.old)?;
     let new = gwr_engine::load::load_path(&args.new)?;
     let opts = Options {

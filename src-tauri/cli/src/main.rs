@@ -270,15 +270,18 @@ fn search(phrase: &str, path: PathBuf, limit: usize) -> Result<ExitCode> {
 }
 
 fn decide(reviewer: &str, path: PathBuf) -> Result<ExitCode> {
-    use std::io::{BufRead, Write};
     use gwr_engine::store::Action;
+    use std::io::{BufRead, Write};
     let mut project = Project::open_existing(&path)?;
     let stdout = std::io::stdout();
     let mut failed = false;
     for line in std::io::stdin().lock().lines() {
         let line = line?;
         let mut parts = line.trim().splitn(3, ' ');
-        let (Some(id), Some(verb)) = (parts.next().and_then(|i| i.parse::<i64>().ok()), parts.next()) else {
+        let (Some(id), Some(verb)) = (
+            parts.next().and_then(|i| i.parse::<i64>().ok()),
+            parts.next(),
+        ) else {
             eprintln!("gwr: cannot read `{line}`: expected `FIGURE_ID accept|reject|comment TEXT` or `REPORT_ID undo`");
             failed = true;
             continue;
@@ -286,7 +289,13 @@ fn decide(reviewer: &str, path: PathBuf) -> Result<ExitCode> {
         let result = match verb {
             "accept" => project.decide(id, reviewer, &Action::Accept).map(Some),
             "reject" => project.decide(id, reviewer, &Action::Reject).map(Some),
-            "comment" => project.decide(id, reviewer, &Action::Comment(parts.next().unwrap_or("").to_string())).map(Some),
+            "comment" => project
+                .decide(
+                    id,
+                    reviewer,
+                    &Action::Comment(parts.next().unwrap_or("").to_string()),
+                )
+                .map(Some),
             "undo" => match project.undo(id, reviewer) {
                 Ok(Some(figure)) => {
                     writeln!(stdout.lock(), "ok undo figure {figure}")?;
@@ -310,7 +319,11 @@ fn decide(reviewer: &str, path: PathBuf) -> Result<ExitCode> {
             }
         }
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn log(report: i64, path: PathBuf) -> Result<ExitCode> {
@@ -321,7 +334,15 @@ fn log(report: i64, path: PathBuf) -> Result<ExitCode> {
             (None, Some(c)) => format!("{} {c}", d.action),
             _ => d.action.clone(),
         };
-        println!("{}\t{}\t{}\t{}\t{}{}", d.id, d.at, d.reviewer, d.figure_id, what, if d.undone { "\t(undone)" } else { "" });
+        println!(
+            "{}\t{}\t{}\t{}\t{}{}",
+            d.id,
+            d.at,
+            d.reviewer,
+            d.figure_id,
+            what,
+            if d.undone { "\t(undone)" } else { "" }
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
