@@ -75,8 +75,8 @@ mod inline;
 mod model;
 mod prepare;
 mod render;
-mod tokens;
 pub mod timeline;
+mod tokens;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};

@@ -17,7 +17,9 @@ mod compare_reports;
 mod import;
 pub mod timeline;
 
-pub use compare_reports::{compare_reports, figures_in_changes, ChangedFigure, ReportComparison, Side};
+pub use compare_reports::{
+    compare_reports, figures_in_changes, ChangedFigure, ReportComparison, Side,
+};
 pub use import::{import_files, FileOutcome, FileResult};
 
 use std::path::PathBuf;

@@ -29,8 +29,13 @@ pub fn half_width(c: char) -> char {
 /// conversion when it keeps the length (it nearly always does), else
 /// character by character; then half-width.
 pub fn fold(text: &str) -> String {
+    fold_with(text, has_traditional(text))
+}
+
+/// [`fold`] when the caller already knows whether the text (or the document
+/// it comes from) needs script conversion.
+pub fn fold_with(text: &str, traditional: bool) -> String {
     let mut out = String::with_capacity(text.len());
-    let traditional = has_traditional(text);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
@@ -46,22 +51,34 @@ pub fn fold(text: &str) -> String {
 
 /// Characters sampled from each of three places in a text to decide whether
 /// it needs script conversion at all.
-const SAMPLE_CHARS: usize = 1500;
+const SAMPLE_CHARS: usize = 400;
 
-/// Whether any of three samples (start, middle, end) changes under
-/// traditional→simplified conversion. Conversion is the costly part of
-/// loading, and most reports are simplified throughout.
-fn has_traditional(text: &str) -> bool {
+/// Whether the text is written in traditional script: more than 2% of the
+/// characters of three samples (start, middle, end) change under
+/// traditional→simplified conversion. Simplified text changes a little too
+/// (OpenCC maps some shared characters), hence a share, not any change.
+/// Conversion is the costly part of loading, and most reports are simplified.
+pub fn has_traditional(text: &str) -> bool {
     let n = text.chars().count();
-    if n <= 3 * SAMPLE_CHARS {
-        return simplify_line(text) != text;
+    let samples: Vec<&str> = if n <= 3 * SAMPLE_CHARS {
+        vec![text]
+    } else {
+        [0, n / 2 - SAMPLE_CHARS / 2, n - SAMPLE_CHARS]
+            .iter()
+            .map(|&at| crate::document::char_slice(text, at, at + SAMPLE_CHARS))
+            .collect()
+    };
+    let (mut changed, mut total) = (0usize, 0usize);
+    for sample in samples {
+        let converted = simplify_line(sample);
+        changed += sample
+            .chars()
+            .zip(converted.chars())
+            .filter(|(a, b)| a != b)
+            .count();
+        total += sample.chars().count();
     }
-    [0, n / 2 - SAMPLE_CHARS / 2, n - SAMPLE_CHARS]
-        .iter()
-        .any(|&at| {
-            let sample = crate::document::char_slice(text, at, at + SAMPLE_CHARS);
-            simplify_line(sample) != sample
-        })
+    changed * 50 > total
 }
 
 fn simplify_line(line: &str) -> String {

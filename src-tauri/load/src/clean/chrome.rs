@@ -7,7 +7,6 @@
 //! All checks run on the folded line (simplified, half-width), so traditional
 //! pages are cleaned by the same lists.
 
-use super::folded;
 use crate::mapped::MappedText;
 
 /// Lines no longer than this can be chrome; report paragraphs are longer or
@@ -112,7 +111,7 @@ const OFFICES: &[&str] = &[
     "市长", "区长", "县长", "旗长", "省长", "主席", "州长", "盟长", "总理",
 ];
 
-pub fn strip(input: &MappedText) -> (MappedText, Vec<String>) {
+pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, Vec<String>) {
     let ranges = input.line_ranges();
     let chars: Vec<(char, u32)> = input.chars().collect();
     // Every check reads a line's start or a short line, so only the first
@@ -120,12 +119,11 @@ pub fn strip(input: &MappedText) -> (MappedText, Vec<String>) {
     let lines: Vec<String> = ranges
         .iter()
         .map(|&(s, e)| {
-            folded(
-                &chars[s..e.min(s + PREFIX_CHARS)]
-                    .iter()
-                    .map(|p| p.0)
-                    .collect::<String>(),
-            )
+            let prefix: String = chars[s..e.min(s + PREFIX_CHARS)]
+                .iter()
+                .map(|p| p.0)
+                .collect();
+            crate::fold::fold_with(&prefix, traditional)
         })
         .collect();
     let mut notes = Vec::new();
@@ -256,7 +254,7 @@ mod tests {
     use super::*;
 
     fn strip_str(s: &str) -> String {
-        strip(&MappedText::from_utf8(s)).0.text().to_string()
+        strip(&MappedText::from_utf8(s), false).0.text().to_string()
     }
 
     #[test]

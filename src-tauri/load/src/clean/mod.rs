@@ -20,10 +20,13 @@ use crate::mapped::MappedText;
 pub struct Cleaned {
     pub text: MappedText,
     pub notes: Vec<String>,
+    /// Whether the text needs traditional→simplified conversion for matching.
+    pub traditional: bool,
 }
 
 pub fn clean(decoded: MappedText) -> Cleaned {
     let mut notes = Vec::new();
+    let traditional = crate::fold::has_traditional(decoded.text());
     let text = whitespace::normalise(&decoded);
     let (text, split) = resplit::resplit(&text);
     if split > 0 {
@@ -34,12 +37,11 @@ pub fn clean(decoded: MappedText) -> Cleaned {
         notes.push(format!("removed {glosses} pinyin glosses"));
     }
     let text = whitespace::normalise(&text);
-    let (text, chrome_notes) = chrome::strip(&text);
+    let (text, chrome_notes) = chrome::strip(&text, traditional);
     notes.extend(chrome_notes);
-    Cleaned { text, notes }
-}
-
-/// Simplified, half-width form of a line for pattern checks while cleaning.
-pub(crate) fn folded(line: &str) -> String {
-    crate::fold::fold(line)
+    Cleaned {
+        text,
+        notes,
+        traditional,
+    }
 }

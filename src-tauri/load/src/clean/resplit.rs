@@ -64,9 +64,9 @@ fn is_cjkish(c: char) -> bool {
 
 /// A title, meeting line, speaker and `各位代表` run together on one line.
 fn is_title_block(line: &[(char, u32)]) -> bool {
+    // 各位代表 is written the same in both scripts; 报告 is not.
     let s: String = line.iter().take(200).map(|p| p.0).collect();
-    let s = crate::fold::fold(&s);
-    s.contains("工作报告") && s.contains("各位代表")
+    (s.contains("工作报告") || s.contains("工作報告")) && s.contains("各位代表")
 }
 
 /// Spaces with Chinese on both sides.
