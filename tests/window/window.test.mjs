@@ -31,14 +31,19 @@ async function wd(method, path, body) {
   }
 }
 
-async function waitFor(session, script, what, timeoutMs = 20000) {
+async function waitFor(session, script, what, timeoutMs = 30000) {
   const until = Date.now() + timeoutMs;
+  let last;
   while (Date.now() < until) {
-    const ok = await wd("POST", `/session/${session}/execute/sync`, { script, args: [] }).catch(() => false);
+    const ok = await wd("POST", `/session/${session}/execute/sync`, { script, args: [] }).catch((e) => ((last = e), false));
     if (ok) return ok;
     await sleep(200);
   }
-  throw new Error(`timed out waiting for ${what}`);
+  // Say what the window showed instead, and keep a picture of it.
+  const shown = await wd("POST", `/session/${session}/execute/sync`, { script: "return document.body ? document.body.innerText.slice(0, 300) : document.documentElement.outerHTML.slice(0, 300)", args: [] }).catch((e) => String(e));
+  const png = await wd("GET", `/session/${session}/screenshot`).catch(() => null);
+  if (png) writeFileSync(join(tmpdir(), "gwr-window-failure.png"), Buffer.from(png, "base64"));
+  throw new Error(`timed out waiting for ${what}; the window shows: ${JSON.stringify(shown)}; last error: ${last}`);
 }
 
 async function press(session, key) {
@@ -66,7 +71,7 @@ test("the real window records decisions in the project file", { timeout: 180000 
     session = created.sessionId;
 
     // First launch asks for the reviewer's name.
-    const input = await waitFor(session, `return document.querySelector('input[autocomplete="name"], .reviewer-prompt input, dialog input') || false`, "the reviewer prompt");
+    const input = await waitFor(session, `return document.querySelector('#reviewer-name') || false`, "the reviewer prompt");
     const inputId = Object.values(input)[0];
     await wd("POST", `/session/${session}/element/${inputId}/value`, { text: "窗口测试" });
     await press(session, "\uE007"); // Enter
