@@ -8,7 +8,8 @@ use crate::{Level, Metadata};
 /// How many leading lines may hold the title block.
 const HEAD_LINES: usize = 8;
 
-const OFFICES: &[&str] = &[
+/// Offices a speaker line names, acting (代) forms first so they match whole.
+pub(crate) const OFFICES: &[&str] = &[
     "代市长",
     "代区长",
     "代县长",
@@ -41,9 +42,7 @@ pub fn detect(file_name: &str, text: &str, folded: &str) -> Metadata {
     let meeting_at = head
         .iter()
         .position(|l| l.contains("人民代表大会") || l.contains("会议上"));
-    let speaker_at = head.iter().position(|l| {
-        l.chars().count() <= 30 && !l.contains('。') && OFFICES.iter().any(|o| l.contains(o))
-    });
+    let speaker_at = head.iter().position(|l| is_speaker_line(l));
 
     let mut m = Metadata {
         title: title_at.map(|i| display[i].to_string()),
@@ -91,6 +90,11 @@ pub fn detect(file_name: &str, text: &str, folded: &str) -> Metadata {
         m.level = Some(d.level());
     }
     m
+}
+
+/// `代市长 奇飞云`: a short line naming an office (folded text).
+pub(crate) fn is_speaker_line(l: &str) -> bool {
+    l.chars().count() <= 30 && !l.contains('。') && OFFICES.iter().any(|o| l.contains(o))
 }
 
 /// The most specific division named, preferring one whose parent is named too.

@@ -107,10 +107,6 @@ const END_PHRASES: &[&str] = &[
     "分享到",
 ];
 
-const OFFICES: &[&str] = &[
-    "市长", "区长", "县长", "旗长", "省长", "主席", "州长", "盟长", "总理",
-];
-
 pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, Vec<String>) {
     let ranges = input.line_ranges();
     let chars: Vec<(char, u32)> = input.chars().collect();
@@ -142,7 +138,7 @@ pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, Vec<String>)
                     header.push(k);
                     break;
                 }
-                if is_meeting(l) || is_speaker(l) || is_date(l) {
+                if is_meeting(l) || crate::metadata::is_speaker_line(l) || is_date(l) {
                     header.push(k);
                     continue;
                 }
@@ -239,10 +235,6 @@ fn is_title(l: &str) -> bool {
 
 fn is_meeting(l: &str) -> bool {
     char_len(l) <= 90 && (l.contains("人民代表大会") || l.contains("会议上"))
-}
-
-fn is_speaker(l: &str) -> bool {
-    char_len(l) <= 30 && !l.contains('。') && OFFICES.iter().any(|o| l.contains(o))
 }
 
 fn is_date(l: &str) -> bool {

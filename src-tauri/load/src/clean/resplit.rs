@@ -7,25 +7,6 @@ use crate::mapped::MappedText;
 /// A line this long with spaces between Chinese text is a collapsed report.
 const COLLAPSED_MIN_CHARS: usize = 600;
 
-/// Offices after which a space separates the office from a name, not paragraphs.
-const OFFICES: &[&str] = &[
-    "市长",
-    "区长",
-    "县长",
-    "旗长",
-    "省长",
-    "主席",
-    "州长",
-    "盟长",
-    "总理",
-    "代市长",
-    "代区长",
-    "代县长",
-    "代旗长",
-    "代省长",
-    "代主席",
-];
-
 /// Returns the text and how many breaks were inserted.
 pub fn resplit(input: &MappedText) -> (MappedText, usize) {
     let chars: Vec<(char, u32)> = input.chars().collect();
@@ -88,7 +69,7 @@ fn is_break(line: &[(char, u32)], i: usize) -> bool {
         return false;
     }
     let tail: String = line[i.saturating_sub(3)..i].iter().map(|p| p.0).collect();
-    !OFFICES.iter().any(|o| tail.ends_with(o))
+    !crate::metadata::OFFICES.iter().any(|o| tail.ends_with(o))
 }
 
 #[cfg(test)]
