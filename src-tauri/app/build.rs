@@ -15,6 +15,9 @@ const COMMANDS: &[&str] = &[
     "figure_history",
     "catalog",
     "units",
+    "compare_reports",
+    "figure_timeline",
+    "phrase_timeline",
 ];
 
 fn main() {

@@ -3,7 +3,11 @@
 //! engine crates. Types that cross to the web view live in [`dto`].
 
 pub mod commands;
+pub mod compare_commands;
+pub mod compare_dto;
 pub mod dto;
+#[cfg(test)]
+mod compare_fixtures;
 #[cfg(test)]
 mod ui_fixtures;
 
@@ -15,6 +19,7 @@ use gwr_engine::store::Project;
 /// TypeScript bindings (`ui/src/ipc/bindings.ts`).
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     use commands::*;
+    use compare_commands::*;
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             project_info,
@@ -31,6 +36,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             figure_history,
             catalog,
             units,
+            compare_reports,
+            figure_timeline,
+            phrase_timeline,
         ])
         .events(tauri_specta::collect_events![dto::ImportProgress])
 }

@@ -26,6 +26,18 @@ export const commands = {
 	figureHistory: (figureId: number) => typedError<HistoryEntry[], AppError>(__TAURI_INVOKE("figure_history", { figureId })),
 	catalog: () => typedError<CatalogEntry[], AppError>(__TAURI_INVOKE("catalog")),
 	units: () => typedError<string[], AppError>(__TAURI_INVOKE("units")),
+	/**
+	 *  Compare report `old_report_id` (usually the earlier year) against
+	 *  `new_report_id`. Offsets are UTF-16 code units of each report's text.
+	 */
+	compareReports: (oldReportId: number, newReportId: number, options: CompareOptions | null) => typedError<ComparisonDto_Serialize, AppError>(__TAURI_INVOKE("compare_reports", { oldReportId, newReportId, options })),
+	/**
+	 *  Figure timelines (target, estimate, outcome, gap, flags per year) of one
+	 *  indicator, or all; of one jurisdiction, or all.
+	 */
+	figureTimeline: (indicator: string | null, jurisdiction: string | null) => typedError<IndicatorTimelineDto_Serialize[], AppError>(__TAURI_INVOKE("figure_timeline", { indicator, jurisdiction })),
+	/**  How often each phrase occurs per jurisdiction and year. */
+	phraseTimeline: (phrases: string[]) => typedError<PhraseTimelineDto_Serialize[], AppError>(__TAURI_INVOKE("phrase_timeline", { phrases })),
 };
 
 /** Events */
@@ -49,12 +61,181 @@ export type AppError = {
 	message: string,
 };
 
+export type BlockDto = BlockDto_Serialize | BlockDto_Deserialize;
+
+export type BlockDto_Deserialize = {
+	kind: BlockKind,
+	oldParagraph?: number | null,
+	newParagraph?: number | null,
+	old?: ExcerptDto | null,
+	new?: ExcerptDto | null,
+	/**  Index into `sections`. */
+	section?: number | null,
+	similarity: number | null,
+	granularity: Granularity,
+	segments: SegmentDto_Deserialize[],
+};
+
+export type BlockDto_Serialize = {
+	kind: BlockKind,
+	oldParagraph: number | null,
+	newParagraph: number | null,
+	old: ExcerptDto | null,
+	new: ExcerptDto | null,
+	/**  Index into `sections`. */
+	section: number | null,
+	similarity: number | null,
+	granularity: Granularity,
+	segments: SegmentDto_Serialize[],
+};
+
+export type BlockKind = "equal" | "modified" | "moved" | "deleted" | "inserted";
+
+export type BreakDto = BreakDto_Serialize | BreakDto_Deserialize;
+
+export type BreakDto_Deserialize = {
+	fromYear: number,
+	toYear: number,
+	from: StatementDto_Deserialize,
+	to: StatementDto_Deserialize,
+	impliedChange: number | null,
+	statedGrowth?: number | null,
+	message: string,
+};
+
+export type BreakDto_Serialize = {
+	fromYear: number,
+	toYear: number,
+	from: StatementDto_Serialize,
+	to: StatementDto_Serialize,
+	impliedChange: number | null,
+	statedGrowth: number | null,
+	message: string,
+};
+
 export type CatalogEntry = {
 	name: string,
 	aliases: string[],
 };
 
+/**  A figure standing in changed text, to open its review row. */
+export type ChangedFigureDto = ChangedFigureDto_Serialize | ChangedFigureDto_Deserialize;
+
+/**  A figure standing in changed text, to open its review row. */
+export type ChangedFigureDto_Deserialize = {
+	side: CompareSide,
+	figureId: number,
+	reportId: number,
+	block: number,
+	segment: number,
+	text: string,
+	indicator?: string | null,
+};
+
+/**  A figure standing in changed text, to open its review row. */
+export type ChangedFigureDto_Serialize = {
+	side: CompareSide,
+	figureId: number,
+	reportId: number,
+	block: number,
+	segment: number,
+	text: string,
+	indicator: string | null,
+};
+
+export type CompareDocInfo = CompareDocInfo_Serialize | CompareDocInfo_Deserialize;
+
+export type CompareDocInfo_Deserialize = {
+	reportId: number,
+	fileName: string,
+	title?: string | null,
+	jurisdiction?: string | null,
+	reportYear?: number | null,
+	chars: number,
+	paragraphs: number,
+};
+
+export type CompareDocInfo_Serialize = {
+	reportId: number,
+	fileName: string,
+	title: string | null,
+	jurisdiction: string | null,
+	reportYear: number | null,
+	chars: number,
+	paragraphs: number,
+};
+
+/**  What the user may change about a comparison; everything else is default. */
+export type CompareOptions = {
+	/**
+	 *  Compare the folded text (simplified script, half-width), so script and
+	 *  punctuation width are no change.
+	 */
+	fold: boolean,
+	ignoreWhitespace: boolean,
+};
+
+export type CompareSide = "old" | "new";
+
+export type CompareStats = {
+	equal: number,
+	modified: number,
+	moved: number,
+	deleted: number,
+	inserted: number,
+	deletedChars: number,
+	insertedChars: number,
+	valueChanges: number,
+};
+
+/**  Two reports compared (old against new). */
+export type ComparisonDto = ComparisonDto_Serialize | ComparisonDto_Deserialize;
+
+/**  Two reports compared (old against new). */
+export type ComparisonDto_Deserialize = {
+	old: CompareDocInfo_Deserialize,
+	new: CompareDocInfo_Deserialize,
+	similarity: number | null,
+	vocabulary: number | null,
+	stats: CompareStats,
+	sections: SectionPairDto_Deserialize[],
+	blocks: BlockDto_Deserialize[],
+	valueChanges: ValueChangeDto_Deserialize[],
+	changedFigures: ChangedFigureDto_Deserialize[],
+	fallback?: FallbackDto | null,
+	/**  Milliseconds the comparison took (both documents loaded). */
+	elapsedMs: number | null,
+};
+
+/**  Two reports compared (old against new). */
+export type ComparisonDto_Serialize = {
+	old: CompareDocInfo_Serialize,
+	new: CompareDocInfo_Serialize,
+	similarity: number | null,
+	vocabulary: number | null,
+	stats: CompareStats,
+	sections: SectionPairDto_Serialize[],
+	blocks: BlockDto_Serialize[],
+	valueChanges: ValueChangeDto_Serialize[],
+	changedFigures: ChangedFigureDto_Serialize[],
+	fallback: FallbackDto | null,
+	/**  Milliseconds the comparison took (both documents loaded). */
+	elapsedMs: number | null,
+};
+
 export type ErrorCode = "not_found" | "invalid" | "io" | "locked" | "conflict" | "internal";
+
+export type ExcerptDto = {
+	start: number,
+	end: number,
+	text: string,
+};
+
+export type FallbackDto = {
+	granularity: Granularity,
+	blocks: number,
+	reason: string,
+};
 
 export type FigureFields = FigureFields_Serialize | FigureFields_Deserialize;
 
@@ -131,6 +312,28 @@ export type FlagInfo = {
 	reason: string,
 };
 
+export type GapBasis = "outcome" | "estimate";
+
+export type GapDto = GapDto_Serialize | GapDto_Deserialize;
+
+export type GapDto_Deserialize = {
+	basis: GapBasis,
+	value: number | null,
+	unit: string,
+	relative?: number | null,
+	met?: boolean | null,
+};
+
+export type GapDto_Serialize = {
+	basis: GapBasis,
+	value: number | null,
+	unit: string,
+	relative: number | null,
+	met: boolean | null,
+};
+
+export type Granularity = "phrase" | "sentence" | "paragraph";
+
 export type HistoryEntry = {
 	id: number,
 	reviewer: string,
@@ -166,6 +369,26 @@ export type ImportResult_Serialize = {
 
 export type ImportStatus = "imported" | "duplicate" | "failed";
 
+export type IndicatorTimelineDto = IndicatorTimelineDto_Serialize | IndicatorTimelineDto_Deserialize;
+
+export type IndicatorTimelineDto_Deserialize = {
+	jurisdiction: string,
+	indicator: string,
+	series: SeriesDto_Deserialize[],
+	disagreements: number,
+	ambiguities: number,
+	breaks: number,
+};
+
+export type IndicatorTimelineDto_Serialize = {
+	jurisdiction: string,
+	indicator: string,
+	series: SeriesDto_Serialize[],
+	disagreements: number,
+	ambiguities: number,
+	breaks: number,
+};
+
 export type Kind = "actual" | "estimate" | "target";
 
 export type Level = "national" | "province" | "prefecture" | "county" | "county_city";
@@ -190,6 +413,50 @@ export type MetadataPatch_Serialize = {
 	meetingDate: string | null,
 	speaker: string | null,
 	speakerTitle: string | null,
+};
+
+export type PhrasePointDto = PhrasePointDto_Serialize | PhrasePointDto_Deserialize;
+
+export type PhrasePointDto_Deserialize = {
+	reportId: number,
+	year?: number | null,
+	count: number,
+	per10k: number | null,
+};
+
+export type PhrasePointDto_Serialize = {
+	reportId: number,
+	year: number | null,
+	count: number,
+	per10k: number | null,
+};
+
+export type PhraseSeriesDto = PhraseSeriesDto_Serialize | PhraseSeriesDto_Deserialize;
+
+export type PhraseSeriesDto_Deserialize = {
+	jurisdiction: string,
+	total: number,
+	points: PhrasePointDto_Deserialize[],
+};
+
+export type PhraseSeriesDto_Serialize = {
+	jurisdiction: string,
+	total: number,
+	points: PhrasePointDto_Serialize[],
+};
+
+export type PhraseTimelineDto = PhraseTimelineDto_Serialize | PhraseTimelineDto_Deserialize;
+
+export type PhraseTimelineDto_Deserialize = {
+	phrase: string,
+	total: number,
+	jurisdictions: PhraseSeriesDto_Deserialize[],
+};
+
+export type PhraseTimelineDto_Serialize = {
+	phrase: string,
+	total: number,
+	jurisdictions: PhraseSeriesDto_Serialize[],
 };
 
 export type ProjectInfo = ProjectInfo_Serialize | ProjectInfo_Deserialize;
@@ -267,9 +534,174 @@ export type SectionInfo = {
 	part: string,
 };
 
+export type SectionPairDto = SectionPairDto_Serialize | SectionPairDto_Deserialize;
+
+export type SectionPairDto_Deserialize = {
+	old?: SectionSideDto | null,
+	new?: SectionSideDto | null,
+	similarity: number | null,
+	moved: boolean,
+};
+
+export type SectionPairDto_Serialize = {
+	old: SectionSideDto | null,
+	new: SectionSideDto | null,
+	similarity: number | null,
+	moved: boolean,
+};
+
+export type SectionSideDto = {
+	heading: string,
+	preamble: boolean,
+	start: number,
+	end: number,
+};
+
+export type SegmentDto = SegmentDto_Serialize | SegmentDto_Deserialize;
+
+export type SegmentDto_Deserialize = {
+	op: SegmentOp,
+	old?: ExcerptDto | null,
+	new?: ExcerptDto | null,
+	/**  Index into `valueChanges`. */
+	valueChange?: number | null,
+	/**  Figures (of the side this segment belongs to) whose span overlaps it. */
+	figureIds: number[],
+};
+
+export type SegmentDto_Serialize = {
+	op: SegmentOp,
+	old: ExcerptDto | null,
+	new: ExcerptDto | null,
+	/**  Index into `valueChanges`. */
+	valueChange: number | null,
+	/**  Figures (of the side this segment belongs to) whose span overlaps it. */
+	figureIds: number[],
+};
+
+export type SegmentOp = "equal" | "delete" | "insert";
+
+export type SeriesDto = SeriesDto_Serialize | SeriesDto_Deserialize;
+
+export type SeriesDto_Deserialize = {
+	measure: Measure,
+	unitBase: string,
+	rows: TimelineRowDto_Deserialize[],
+	breaks: BreakDto_Deserialize[],
+};
+
+export type SeriesDto_Serialize = {
+	measure: Measure,
+	unitBase: string,
+	rows: TimelineRowDto_Serialize[],
+	breaks: BreakDto_Serialize[],
+};
+
+/**  One figure as one report states it. */
+export type StatementDto = StatementDto_Serialize | StatementDto_Deserialize;
+
+/**  One figure as one report states it. */
+export type StatementDto_Deserialize = {
+	reportId: number,
+	reportYear?: number | null,
+	fileName: string,
+	figureId: number,
+	kind: Kind,
+	value: number | null,
+	unit: string,
+	qualifier: Qualifier,
+	firmness?: Firmness | null,
+	/**  The surface text as stated (`5%左右`). */
+	text: string,
+	/**  The text with a minus sign for a fall stated in words. */
+	shown: string,
+};
+
+/**  One figure as one report states it. */
+export type StatementDto_Serialize = {
+	reportId: number,
+	reportYear: number | null,
+	fileName: string,
+	figureId: number,
+	kind: Kind,
+	value: number | null,
+	unit: string,
+	qualifier: Qualifier,
+	firmness: Firmness | null,
+	/**  The surface text as stated (`5%左右`). */
+	text: string,
+	/**  The text with a minus sign for a fall stated in words. */
+	shown: string,
+};
+
 export type TextSpan = {
 	start: number,
 	end: number,
+};
+
+export type TimelineFlagDto = {
+	kind: TimelineFlagKind,
+	message: string,
+	reportIds: number[],
+	figureIds: number[],
+};
+
+export type TimelineFlagKind = "disagreement" | "ambiguous" | "break";
+
+export type TimelineRowDto = TimelineRowDto_Serialize | TimelineRowDto_Deserialize;
+
+export type TimelineRowDto_Deserialize = {
+	/**  `2024` or `2016-2020`. */
+	period: string,
+	periodStart: number,
+	periodEnd: number,
+	target?: StatementDto_Deserialize | null,
+	estimate?: StatementDto_Deserialize | null,
+	outcome?: StatementDto_Deserialize | null,
+	gap?: GapDto_Deserialize | null,
+	restated: StatementDto_Deserialize[],
+	flags: TimelineFlagDto[],
+};
+
+export type TimelineRowDto_Serialize = {
+	/**  `2024` or `2016-2020`. */
+	period: string,
+	periodStart: number,
+	periodEnd: number,
+	target: StatementDto_Serialize | null,
+	estimate: StatementDto_Serialize | null,
+	outcome: StatementDto_Serialize | null,
+	gap: GapDto_Serialize | null,
+	restated: StatementDto_Serialize[],
+	flags: TimelineFlagDto[],
+};
+
+export type ValueChangeDto = ValueChangeDto_Serialize | ValueChangeDto_Deserialize;
+
+export type ValueChangeDto_Deserialize = {
+	/**  `year` (a calendar year shifting) or `quantity`. */
+	kind: string,
+	old: ExcerptDto,
+	new: ExcerptDto,
+	oldValue?: number | null,
+	newValue?: number | null,
+	oldUnit: string,
+	newUnit: string,
+	context: string,
+	block: number,
+};
+
+export type ValueChangeDto_Serialize = {
+	/**  `year` (a calendar year shifting) or `quantity`. */
+	kind: string,
+	old: ExcerptDto,
+	new: ExcerptDto,
+	oldValue: number | null,
+	newValue: number | null,
+	oldUnit: string,
+	newUnit: string,
+	context: string,
+	block: number,
 };
 
 /* Tauri Specta runtime */
