@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { CompareScreen } from "../features/compare/CompareScreen";
 import { ReportsScreen } from "../features/reports/ReportsScreen";
 import { ReviewScreen } from "../features/review/ReviewScreen";
 import { afterPaint, record } from "../lib/perf";
@@ -50,8 +51,10 @@ export function App({ app }: { app: AppStore }) {
     <>
       {screen.name === "reports" ? (
         <ReportsScreen app={app} onReady={onReady} />
+      ) : screen.name === "compare" ? (
+        <CompareScreen app={app} preferred={screen.preferred} />
       ) : (
-        <ReviewScreen key={screen.reportId} app={app} reportId={screen.reportId} openedAt={screen.openedAt} />
+        <ReviewScreen key={`${screen.reportId}:${screen.figureId ?? ""}`} app={app} reportId={screen.reportId} openedAt={screen.openedAt} figureId={screen.figureId} />
       )}
       {info && !info.reviewer ? <ReviewerPrompt app={app} current={null} /> : null}
     </>

@@ -3,7 +3,10 @@
 import { signal } from "@preact/signals";
 import type { Api, CatalogEntry, ProjectInfo } from "../ipc/api";
 
-export type Screen = { name: "reports" } | { name: "review"; reportId: number; openedAt: number };
+export type Screen =
+  | { name: "reports" }
+  | { name: "review"; reportId: number; openedAt: number; figureId?: number; returnTo?: "compare" }
+  | { name: "compare"; preferred: number | null };
 
 export class AppStore {
   readonly info = signal<ProjectInfo | null>(null);
@@ -58,5 +61,22 @@ export class AppStore {
 
   showReports() {
     this.screen.value = { name: "reports" };
+  }
+
+  /** The compare screen; `preferred` is compared with its jurisdiction's previous report. */
+  openCompare(preferred: number | null = null) {
+    this.screen.value = { name: "compare", preferred };
+  }
+
+  /** A figure's review row, opened from the compare screen (back returns there). */
+  openFigure(reportId: number, figureId: number) {
+    this.screen.value = { name: "review", reportId, openedAt: performance.now(), figureId, returnTo: "compare" };
+  }
+
+  /** Back from the review screen: to where it was opened from. */
+  back() {
+    const s = this.screen.value;
+    if (s.name === "review" && s.returnTo === "compare") this.screen.value = { name: "compare", preferred: null };
+    else this.showReports();
   }
 }

@@ -16,8 +16,25 @@ export type {
   MetadataPatch_Serialize as MetadataPatch,
   ProjectInfo_Serialize as ProjectInfo,
   ReportRow_Serialize as ReportRow,
+  BlockDto_Serialize as BlockDto,
+  BreakDto_Serialize as BreakDto,
+  ChangedFigureDto_Serialize as ChangedFigureDto,
+  CompareDocInfo_Serialize as CompareDocInfo,
+  ComparisonDto_Serialize as ComparisonDto,
+  GapDto_Serialize as GapDto,
+  IndicatorTimelineDto_Serialize as IndicatorTimelineDto,
+  PhrasePointDto_Serialize as PhrasePointDto,
+  PhraseSeriesDto_Serialize as PhraseSeriesDto,
+  PhraseTimelineDto_Serialize as PhraseTimelineDto,
+  SectionPairDto_Serialize as SectionPairDto,
+  SegmentDto_Serialize as SegmentDto,
+  SeriesDto_Serialize as SeriesDto,
+  StatementDto_Serialize as StatementDto,
+  TimelineRowDto_Serialize as TimelineRowDto,
+  ValueChangeDto_Serialize as ValueChangeDto,
 } from "./bindings";
 import type {
+  CompareOptions,
   Action_Serialize as Action,
   FigureFields_Serialize as FigureFields,
   MetadataPatch_Serialize as MetadataPatch,
@@ -58,6 +75,13 @@ export const api = {
   figureHistory: (figureId: number) => unwrap(commands.figureHistory(figureId)),
   catalog: () => unwrap(commands.catalog()),
   units: () => unwrap(commands.units()),
+  /** Two reports' wording diff (old against new), with the figures in changed text. */
+  compareReports: (oldReportId: number, newReportId: number, options: CompareOptions | null = null) =>
+    unwrap(commands.compareReports(oldReportId, newReportId, options)),
+  /** Per jurisdiction × indicator: target, estimate, outcome, gap and flags per year. */
+  figureTimeline: (indicator: string | null, jurisdiction: string | null) => unwrap(commands.figureTimeline(indicator, jurisdiction)),
+  /** How often each phrase occurs per jurisdiction and year. */
+  phraseTimeline: (phrases: string[]) => unwrap(commands.phraseTimeline(phrases)),
 
   onImportProgress: (cb: (p: ImportProgress) => void) => events.importProgress.listen((e) => cb(e.payload)),
 };

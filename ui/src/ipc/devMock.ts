@@ -54,7 +54,12 @@ function mergeable(fx: Fixture, loaded: Fixture[]): Fixture | null {
   let nextFigure = Math.max(0, ...figureIds) + 1;
   const rmap = new Map<number, number>();
   for (const r of reports) rmap.set(r.id, reportIds.has(r.id) ? nextReport++ : r.id);
+  // The engine's comparisons and timelines name report and figure ids: they
+  // stay only when no id had to change.
+  const renumbered = [...rmap].some(([a, b]) => a !== b) || fx.figures.some((f) => figureIds.has(f.id)) || reports.length < fx.reports.length;
   return {
+    comparisons: renumbered ? undefined : fx.comparisons,
+    timelines: renumbered ? undefined : fx.timelines,
     reports: reports.map((r) => ({ ...r, id: rmap.get(r.id)! })),
     texts: fx.texts.filter((t) => rmap.has(t.reportId)).map((t) => ({ ...t, reportId: rmap.get(t.reportId)! })),
     figures: fx.figures

@@ -8,6 +8,9 @@ import type {
   Action,
   AppError,
   CatalogEntry,
+  ComparisonDto,
+  IndicatorTimelineDto,
+  PhraseTimelineDto,
   FigureFields,
   FigureRow,
   HistoryEntry,
@@ -18,12 +21,17 @@ import type {
   ReportText,
   ReviewStatus,
 } from "./api";
+import { mockComparison, mockPhraseTimeline } from "./mockCompare";
 import { syntheticReport } from "./synthetic";
 
 export interface Fixture {
   reports: ReportRow[];
   texts: ReportText[];
   figures: FigureRow[];
+  /** The engine's comparisons of some report pairs (series.json); other pairs get the mock's paragraph diff. */
+  comparisons?: ComparisonDto[];
+  /** The engine's figure timelines over the fixture's reports. */
+  timelines?: IndicatorTimelineDto[];
 }
 
 export interface MockOptions {
@@ -102,6 +110,8 @@ export class MockBackend {
   readonly log: LogEntry[] = [];
   private undoStack = new Map<number, number[]>();
   private redoStack = new Map<number, number[]>();
+  private comparisons: ComparisonDto[] = [];
+  private timelines: IndicatorTimelineDto[] = [];
   private opts: Required<MockOptions>;
 
   constructor(fixtures: Fixture[], opts: MockOptions = {}) {
@@ -114,6 +124,8 @@ export class MockBackend {
     for (const r of f.reports) this.reports.set(r.id, clone(r));
     for (const t of f.texts) this.texts.set(t.reportId, t);
     for (const fig of f.figures) this.figures.set(fig.id, clone(fig));
+    this.comparisons.push(...(f.comparisons ?? []));
+    this.timelines.push(...(f.timelines ?? []));
     this.reindex();
   }
 
@@ -227,6 +239,18 @@ export class MockBackend {
           .reverse()
           .map<HistoryEntry>(({ id, reviewer, at, action, summary, undone }) => ({ id, reviewer, at, action, summary, undone }));
       }
+      case "compare_reports":
+        return this.compare(args.oldReportId, args.newReportId, args.options ?? null);
+      case "figure_timeline":
+        return this.timelines.filter(
+          (t) => (!args.indicator || t.indicator === args.indicator) && (!args.jurisdiction || t.jurisdiction === args.jurisdiction),
+        );
+      case "phrase_timeline": {
+        const phrases = ((args.phrases ?? []) as string[]).map((p) => p.trim()).filter(Boolean);
+        if (!phrases.length) throw fail("invalid", "type a phrase to count");
+        const reports = [...this.reports.values()];
+        return phrases.map<PhraseTimelineDto>((p) => mockPhraseTimeline(p, reports, this.texts));
+      }
       case "catalog":
         return CATALOG;
       case "units":
@@ -239,6 +263,18 @@ export class MockBackend {
       default:
         throw fail("internal", `mock backend: unknown command ${cmd}`);
     }
+  }
+
+  private compare(oldId: number, newId: number, options: { fold: boolean; ignoreWhitespace: boolean } | null): ComparisonDto {
+    if (oldId === newId) throw fail("invalid", "pick two different reports to compare");
+    const [a, b] = [this.texts.get(oldId), this.texts.get(newId)];
+    if (!a || !b) throw fail("not_found", `report ${!a ? oldId : newId} not found`);
+    // The engine's own answer when the fixture has it (default options only).
+    const exact = options && (!options.fold || !options.ignoreWhitespace);
+    const stored = exact ? undefined : this.comparisons.find((c) => c.old.reportId === oldId && c.new.reportId === newId);
+    if (stored) return clone(stored);
+    const figs = (id: number) => (this.byReport.get(id) ?? []).map((f) => this.figures.get(f)!);
+    return mockComparison(this.reportRow(oldId), a, figs(oldId), this.reportRow(newId), b, figs(newId));
   }
 
   private decide(figureId: number, action: Action): FigureRow {

@@ -181,6 +181,9 @@ export function ReportsScreen({ app, onReady }: { app: AppStore; onReady?: () =>
         case "i":
           void doImport();
           break;
+        case "c":
+          app.openCompare(sel);
+          break;
         default:
           return;
       }
@@ -207,6 +210,9 @@ export function ReportsScreen({ app, onReady }: { app: AppStore; onReady?: () =>
       <div class="toolbar">
         <button type="button" class="primary" onClick={doImport} disabled={!!importing}>
           Import reports… <kbd>I</kbd>
+        </button>
+        <button type="button" class="compare-btn" onClick={() => app.openCompare(store.selectedId.value)} disabled={reports.length < 2} title="Compare two reports across years: wording, figure and phrase timelines">
+          Compare across years <kbd>C</kbd>
         </button>
         <span class="muted">{inDesktopShell() ? "or drop .txt / .html / .docx files onto the window" : "Browser preview with the mock backend"}</span>
         <span class="spacer" />
@@ -284,7 +290,7 @@ export function ReportsScreen({ app, onReady }: { app: AppStore; onReady?: () =>
       </main>
       <footer class="statusbar">
         <span class="hints">
-          <kbd>J</kbd>/<kbd>K</kbd> select · <kbd>Enter</kbd> review · <kbd>E</kbd> edit metadata · <kbd>I</kbd> import
+          <kbd>J</kbd>/<kbd>K</kbd> select · <kbd>Enter</kbd> review · <kbd>E</kbd> edit metadata · <kbd>I</kbd> import · <kbd>C</kbd> compare
         </span>
       </footer>
       {dragging ? <div class="drop-overlay">Drop to import</div> : null}

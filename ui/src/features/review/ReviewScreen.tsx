@@ -100,8 +100,8 @@ function ReviewHeader({ store, app, onHelp }: { store: ReviewStore; app: AppStor
   const info = app.info.value;
   return (
     <header class="topbar">
-      <button type="button" class="back" onClick={() => app.showReports()} title="Back to reports (b)">
-        ← Reports
+      <button type="button" class="back" onClick={() => app.back()} title="Back (b)">
+        ← {app.screen.value.name === "review" && app.screen.value.returnTo === "compare" ? "Compare" : "Reports"}
       </button>
       <h1 lang="zh-CN">
         {report ? `${report.jurisdiction ?? "?"} · ${report.reportYear ?? "?"}` : "…"}
@@ -143,7 +143,7 @@ const MemoFigureList = memo(FigureList);
 const MemoDetailPane = memo(DetailPane);
 const MemoFilterBar = memo(FilterBar);
 
-export function ReviewScreen({ app, reportId, openedAt }: { app: AppStore; reportId: number; openedAt: number }) {
+export function ReviewScreen({ app, reportId, openedAt, figureId }: { app: AppStore; reportId: number; openedAt: number; figureId?: number }) {
   const store = useMemo(() => new ReviewStore(app.api, () => void app.refreshProject()), [app]);
   const [help, setHelp] = useState(false);
   const [showText, setShowText] = useState(true);
@@ -161,6 +161,7 @@ export function ReviewScreen({ app, reportId, openedAt }: { app: AppStore; repor
   useLayoutEffect(() => {
     let alive = true;
     store.open(reportId).then(() => {
+      if (alive && figureId !== undefined && store.figures.value.some((f) => f.id === figureId)) store.select(figureId);
       if (alive) measureToPaint("open-report", openedAt, { figures: store.figures.value.length });
     });
     return () => {
@@ -224,7 +225,7 @@ export function ReviewScreen({ app, reportId, openedAt }: { app: AppStore; repor
           return;
         case "search": return searchRef.current?.focus();
         case "toggleText": return setShowText((v) => !v);
-        case "back": return app.showReports();
+        case "back": return app.back();
         case "help": return setHelp(true);
       }
     };
