@@ -242,10 +242,10 @@ pub fn figure_timelines(
     filter: &TimelineFilter,
 ) -> Vec<IndicatorTimeline> {
     let by_id: HashMap<i64, &ReportRef> = reports.iter().map(|r| (r.id, r)).collect();
-    // jurisdiction → indicator → (measure, unit_base) → period → statements
+    // (jurisdiction, indicator) → (measure rank, unit_base) → period → statements
     type Periods = BTreeMap<Period, Vec<Statement>>;
-    let mut groups: BTreeMap<(String, String), BTreeMap<(u8, String), (Measure, Periods)>> =
-        BTreeMap::new();
+    type Measures = BTreeMap<(u8, String), (Measure, Periods)>;
+    let mut groups: BTreeMap<(String, String), Measures> = BTreeMap::new();
     for sf in figures {
         let f = &sf.figure;
         let (Some(indicator), Some(period), Some(value)) = (&f.indicator, f.period, f.value) else {
