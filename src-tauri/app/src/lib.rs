@@ -5,9 +5,9 @@
 pub mod commands;
 pub mod compare_commands;
 pub mod compare_dto;
-pub mod dto;
 #[cfg(test)]
 mod compare_fixtures;
+pub mod dto;
 #[cfg(test)]
 mod ui_fixtures;
 
