@@ -170,34 +170,7 @@ pub async fn report_text(
 ) -> Result<ReportText, AppError> {
     let p = state.project()?;
     let doc = state.doc(&p, report_id as i64)?;
-    let (d, m) = (&doc.0, &doc.1);
-    let part = |s: &gwr_engine::load::Section| {
-        serde_json::to_value(s.part)
-            .ok()
-            .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default()
-    };
-    Ok(ReportText {
-        report_id,
-        text: d.text.clone(),
-        sections: d
-            .sections
-            .iter()
-            .map(|s| SectionInfo {
-                heading: s.heading.clone(),
-                start: m.at(s.start),
-                end: m.at(s.end),
-                part: part(s),
-            })
-            .collect(),
-        paragraphs: d
-            .paragraphs
-            .iter()
-            .map(|x| m.span(x.start, x.end))
-            .collect(),
-        sentences: d.sentences.iter().map(|x| m.span(x.start, x.end)).collect(),
-        garbled: d.garbled.iter().map(|x| m.span(x.start, x.end)).collect(),
-    })
+    Ok(ReportText::of(report_id, &doc.0, &doc.1))
 }
 
 #[tauri::command]

@@ -14,7 +14,7 @@ use gwr_engine::timeline::project_figure_timelines;
 use serde::Serialize;
 
 use crate::compare_dto::{ComparisonDto, IndicatorTimelineDto, SegmentOp, TimelineFlagKind};
-use crate::dto::{FigureRow, ReportRow, ReportText, SectionInfo, Utf16Map};
+use crate::dto::{FigureRow, ReportRow, ReportText, Utf16Map};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -76,42 +76,8 @@ fn build(root: &Path) -> Fixtures {
         for f in project.figures(summary.id).unwrap() {
             out.figures.push(FigureRow::of(&f, &doc, &map));
         }
-        let part = |s: &gwr_engine::load::Section| {
-            serde_json::to_value(s.part)
-                .unwrap()
-                .as_str()
-                .unwrap()
-                .to_string()
-        };
-        out.texts.push(ReportText {
-            report_id: summary.id as u32,
-            text: doc.text.clone(),
-            sections: doc
-                .sections
-                .iter()
-                .map(|s| SectionInfo {
-                    heading: s.heading.clone(),
-                    start: map.at(s.start),
-                    end: map.at(s.end),
-                    part: part(s),
-                })
-                .collect(),
-            paragraphs: doc
-                .paragraphs
-                .iter()
-                .map(|x| map.span(x.start, x.end))
-                .collect(),
-            sentences: doc
-                .sentences
-                .iter()
-                .map(|x| map.span(x.start, x.end))
-                .collect(),
-            garbled: doc
-                .garbled
-                .iter()
-                .map(|x| map.span(x.start, x.end))
-                .collect(),
-        });
+        out.texts
+            .push(ReportText::of(summary.id as u32, &doc, &map));
         out.reports.push(summary.into());
     }
     // 国务院 2024 → 2025 and 海拉尔区 2018 → 2019.

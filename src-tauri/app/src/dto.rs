@@ -240,6 +240,34 @@ pub struct ReportText {
     pub garbled: Vec<TextSpan>,
 }
 
+impl ReportText {
+    /// A stored report's text and structure, offsets in UTF-16 units.
+    pub fn of(report_id: u32, doc: &gwr_engine::load::Document, map: &Utf16Map) -> ReportText {
+        let spans =
+            |v: &mut dyn Iterator<Item = (usize, usize)>| v.map(|(s, e)| map.span(s, e)).collect();
+        ReportText {
+            report_id,
+            text: doc.text.clone(),
+            sections: doc
+                .sections
+                .iter()
+                .map(|s| SectionInfo {
+                    heading: s.heading.clone(),
+                    start: map.at(s.start),
+                    end: map.at(s.end),
+                    part: serde_json::to_value(s.part)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default(),
+                })
+                .collect(),
+            paragraphs: spans(&mut doc.paragraphs.iter().map(|x| (x.start, x.end))),
+            sentences: spans(&mut doc.sentences.iter().map(|x| (x.start, x.end))),
+            garbled: spans(&mut doc.garbled.iter().map(|x| (x.start, x.end))),
+        }
+    }
+}
+
 /// Character offsets to UTF-16 offsets for one text.
 pub struct Utf16Map(Vec<u32>);
 

@@ -8,7 +8,7 @@ use std::path::Path;
 use gwr_engine::store::Project;
 use serde::Serialize;
 
-use crate::dto::{FigureRow, ReportRow, ReportText, SectionInfo, Utf16Map};
+use crate::dto::{FigureRow, ReportRow, ReportText, Utf16Map};
 
 #[derive(Serialize)]
 struct Fixtures {
@@ -43,39 +43,8 @@ fn build(root: &Path) -> Fixtures {
         for f in project.figures(summary.id).unwrap() {
             out.figures.push(FigureRow::of(&f, &doc, &map));
         }
-        out.texts.push(ReportText {
-            report_id: summary.id as u32,
-            text: doc.text.clone(),
-            sections: doc
-                .sections
-                .iter()
-                .map(|s| SectionInfo {
-                    heading: s.heading.clone(),
-                    start: map.at(s.start),
-                    end: map.at(s.end),
-                    part: serde_json::to_value(s.part)
-                        .unwrap()
-                        .as_str()
-                        .unwrap()
-                        .to_string(),
-                })
-                .collect(),
-            paragraphs: doc
-                .paragraphs
-                .iter()
-                .map(|x| map.span(x.start, x.end))
-                .collect(),
-            sentences: doc
-                .sentences
-                .iter()
-                .map(|x| map.span(x.start, x.end))
-                .collect(),
-            garbled: doc
-                .garbled
-                .iter()
-                .map(|x| map.span(x.start, x.end))
-                .collect(),
-        });
+        out.texts
+            .push(ReportText::of(summary.id as u32, &doc, &map));
         out.reports.push(summary.into());
     }
     out
