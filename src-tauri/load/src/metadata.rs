@@ -38,7 +38,7 @@ pub fn detect(file_name: &str, text: &str, folded: &str) -> Metadata {
         .unwrap_or(HEAD_LINES.min(lines.len()));
     let head = &lines[..opening];
 
-    let title_at = head.iter().position(|l| l.contains("政府工作报告"));
+    let title_at = head.iter().position(|l| is_title_line(l));
     let meeting_at = head
         .iter()
         .position(|l| l.contains("人民代表大会") || l.contains("会议上"));
@@ -90,6 +90,11 @@ pub fn detect(file_name: &str, text: &str, folded: &str) -> Metadata {
         m.level = Some(d.level());
     }
     m
+}
+
+/// A line naming the report, also when spaced out for display (`政 府 工 作 报 告`).
+pub(crate) fn is_title_line(l: &str) -> bool {
+    l.contains("政府工作报告") || (l.contains(' ') && l.replace(' ', "").contains("政府工作报告"))
 }
 
 /// `代市长 奇飞云`: a short line naming an office (folded text).
@@ -244,6 +249,12 @@ mod tests {
         assert_eq!(m.meeting_date.as_deref(), Some("2023-01-07"));
         assert_eq!(m.speaker_title.as_deref(), Some("区长"));
         assert_eq!(m.speaker.as_deref(), Some("南男"));
+    }
+
+    #[test]
+    fn a_spaced_out_title_is_a_title() {
+        let m = meta("政 府 工 作 报 告\n各位代表:\n现在,我代表区人民政府向大会报告工作。");
+        assert_eq!(m.title.as_deref(), Some("政 府 工 作 报 告"));
     }
 
     #[test]

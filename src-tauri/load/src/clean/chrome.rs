@@ -230,7 +230,7 @@ fn is_report_marker(l: &str) -> bool {
 }
 
 fn is_title(l: &str) -> bool {
-    l.contains("政府工作报告") && char_len(l) <= 60
+    crate::metadata::is_title_line(l) && char_len(l) <= 60
 }
 
 fn is_meeting(l: &str) -> bool {
