@@ -271,6 +271,17 @@ fn last_of(s: &[char], words: &[&str]) -> Option<(usize, usize)> {
     best
 }
 
+/// Policy nouns built from fall words; a number after them is an amount.
+const DOWN_NOUNS: &[&str] = &["减税降费", "减税", "降费", "减负", "降本", "减费"];
+
+/// Whether `s[i..i + n]` lies inside one of [`DOWN_NOUNS`].
+fn inside_noun(s: &[char], i: usize, n: usize) -> bool {
+    DOWN_NOUNS.iter().any(|w| {
+        let len = w.chars().count();
+        (i.saturating_sub(len)..=i).any(|k| k + len >= i + n && starts_with(s, k, w))
+    })
+}
+
 fn has(s: &[char], w: &str) -> bool {
     find(s, w).is_some()
 }
@@ -996,7 +1007,9 @@ fn measure_of(
     ind: Option<&Indicator>,
 ) -> (Measure, bool, bool) {
     let up = last_of(local, GROWTH_UP);
-    let down = last_of(local, GROWTH_DOWN);
+    // 减税降费10.47亿元 is an amount of tax cuts, not a fall: a down word
+    // inside such a policy noun is no verb.
+    let down = last_of(local, GROWTH_DOWN).filter(|&(i, n)| !inside_noun(local, i, n));
     let verb = match (up, down) {
         (Some(u), Some(d)) => Some(if d.0 + d.1 >= u.0 + u.1 {
             (d, true)

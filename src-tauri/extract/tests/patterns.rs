@@ -210,3 +210,21 @@ fn decimal_point_lost_is_flagged_with_candidate() {
     // Flags never change the value.
     assert_eq!(r.value, Some(2001.0));
 }
+
+#[test]
+fn a_policy_noun_made_of_fall_words_is_not_a_fall() {
+    let figs = extract_text(&format!(
+        "{REVIEW}新增减税降费10.47亿元，降低企业用电成本26.57亿元；一般公共预算支出下降3.2%。"
+    ));
+    let amount = figs
+        .iter()
+        .find(|f| f.text == "10.47亿元")
+        .expect("the tax-cut amount");
+    assert_eq!(amount.value, Some(10.47));
+    // Real falls keep their sign.
+    assert!(
+        figs.iter()
+            .any(|f| f.text == "3.2%" && f.value == Some(-3.2)),
+        "{figs:#?}"
+    );
+}
