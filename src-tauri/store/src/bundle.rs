@@ -354,28 +354,7 @@ impl Project {
                 "name the adjudicator before deciding".into(),
             ));
         }
-        if let Action::Correct(c) = action {
-            c.validate().map_err(StoreError::Invalid)?;
-        }
-        self.write(|tx| {
-            let exists: Option<i64> = tx
-                .query_row("SELECT id FROM figure WHERE id = ?1", [figure_id], |r| r.get(0))
-                .optional()?;
-            if exists.is_none() {
-                return Err(StoreError::NotFound { what: "figure", id: figure_id });
-            }
-            let (name, fields, comment) = match action {
-                Action::Accept => ("accept", None, None),
-                Action::Reject => ("reject", None, None),
-                Action::Correct(c) => ("correct", serde_json::to_string(c).ok(), None),
-                Action::Comment(t) => ("comment", None, Some(t.clone())),
-            };
-            tx.execute(
-                "INSERT INTO decision (figure_id, reviewer, at, action, fields, comment, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![figure_id, adjudicator, now(), name, fields, comment, ADJUDICATOR],
-            )?;
-            Ok(tx.last_insert_rowid())
-        })
+        self.append_decision(figure_id, adjudicator, ADJUDICATOR, action)
     }
 
     /// Write this project's decisions (its own and merged ones; only

@@ -195,6 +195,18 @@ impl Project {
                 "set a reviewer name before deciding".into(),
             ));
         }
+        self.append_decision(figure_id, reviewer, "reviewer", action)
+    }
+
+    /// One validated row of the log, committed before returning; `role` is
+    /// `reviewer` or `adjudicator`.
+    pub(crate) fn append_decision(
+        &mut self,
+        figure_id: i64,
+        who: &str,
+        role: &str,
+        action: &Action,
+    ) -> Result<i64> {
         if let Action::Correct(c) = action {
             c.validate().map_err(StoreError::Invalid)?;
         }
@@ -212,8 +224,8 @@ impl Project {
                 Action::Comment(t) => ("comment", None, Some(t.clone())),
             };
             tx.execute(
-                "INSERT INTO decision (figure_id, reviewer, at, action, fields, comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![figure_id, reviewer, now(), name, fields, comment],
+                "INSERT INTO decision (figure_id, reviewer, at, action, fields, comment, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![figure_id, who, now(), name, fields, comment, role],
             )?;
             Ok(tx.last_insert_rowid())
         })
