@@ -125,6 +125,9 @@ test("add a figure the extractor missed by selecting its text", async () => {
   await page.waitForSelector(".editor");
   assert.equal(await page.inputValue("#ed-value"), "241");
   assert.equal(await page.inputValue("#ed-unit"), "个");
+  // The editor focuses its value field after painting; Enter before that
+  // would reach the list (accept) instead of the editor (save).
+  await page.waitForFunction(() => document.activeElement?.id === "ed-value");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.querySelector(".frow.selected .c-val")?.textContent === "241个");
   assert.equal(await page.textContent(".tpane mark.fig.current"), "241个");
