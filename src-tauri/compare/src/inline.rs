@@ -55,6 +55,26 @@ fn pair_overlap(a: &[u32], b: &[u32]) -> f64 {
 /// to characters: the refinement would be slow and unreadable anyway.
 const REFINE_MAX: usize = 4000;
 
+/// `oa` replaced by `ob`: a Delete and an Insert, each only if not empty.
+fn push_replace(out: &mut Vec<RawSeg>, oa: Range<usize>, ob: Range<usize>) {
+    if !oa.is_empty() {
+        out.push(RawSeg {
+            op: SegmentOp::Delete,
+            old: oa.clone(),
+            new: ob.start..ob.start,
+            value: false,
+        });
+    }
+    if !ob.is_empty() {
+        out.push(RawSeg {
+            op: SegmentOp::Insert,
+            old: oa.end..oa.end,
+            new: ob,
+            value: false,
+        });
+    }
+}
+
 /// A segment in paragraph-local character offsets, before tiling.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RawSeg {
@@ -370,22 +390,7 @@ fn refine_text(
         let ob = eb
             .first()
             .map_or(pb..pb, |f| f.1 as usize..eb.last().unwrap().2 as usize);
-        if !oa.is_empty() {
-            out.push(RawSeg {
-                op: SegmentOp::Delete,
-                old: oa.clone(),
-                new: ob.start..ob.start,
-                value: false,
-            });
-        }
-        if !ob.is_empty() {
-            out.push(RawSeg {
-                op: SegmentOp::Insert,
-                old: oa.end..oa.end,
-                new: ob,
-                value: false,
-            });
-        }
+        push_replace(out, oa, ob);
     };
     if ea.is_empty() || eb.is_empty() || ea.len() > REFINE_MAX || eb.len() > REFINE_MAX {
         whole(out);
@@ -597,24 +602,7 @@ fn sentence_diff(
                 new: ob,
                 value: false,
             }),
-            _ => {
-                if !oa.is_empty() {
-                    out.push(RawSeg {
-                        op: SegmentOp::Delete,
-                        old: oa.clone(),
-                        new: ob.start..ob.start,
-                        value: false,
-                    });
-                }
-                if !ob.is_empty() {
-                    out.push(RawSeg {
-                        op: SegmentOp::Insert,
-                        old: oa.end..oa.end,
-                        new: ob,
-                        value: false,
-                    });
-                }
-            }
+            _ => push_replace(&mut out, oa, ob),
         }
     }
     Some(out)
