@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod reextract;
 mod timeline;
 
 fn gwr(args: &[&str]) -> Output {

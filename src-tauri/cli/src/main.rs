@@ -4,6 +4,7 @@
 mod diff_cmd;
 mod export_cmd;
 mod extract_cmd;
+mod reextract_cmd;
 mod review_cmd;
 mod timeline_cmd;
 
@@ -50,6 +51,9 @@ enum Command {
         #[arg(long)]
         project: Option<PathBuf>,
     },
+    /// Load and extract the project's reports again with this version (after
+    /// an upgrade), keeping every review decision attached.
+    Reextract(reextract_cmd::ReextractArgs),
     /// Print the figures of report files without touching any project.
     Extract {
         #[arg(required = true)]
@@ -120,6 +124,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show { report, project } => show(&report, project_path(project)),
         Command::Extract { files, format } => extract_cmd::run(&files, format),
         Command::Export(args) => export_cmd::run(args),
+        Command::Reextract(args) => reextract_cmd::run(args),
         Command::Bundle(args) => review_cmd::bundle(args),
         Command::Agreement(args) => review_cmd::agreement(args),
         Command::Conflicts(args) => review_cmd::conflicts(args),

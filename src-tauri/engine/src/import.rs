@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use gwr_store::{ImportOutcome, Project, StoreError};
 
-use crate::EXTRACTOR_VERSION;
+use crate::extractor_version;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FileOutcome {
@@ -77,7 +77,7 @@ fn import_one(project: &mut Project, path: &Path) -> Result<FileOutcome, ImportE
         return Ok(FileOutcome::Duplicate { report_id });
     }
     let figures = gwr_extract::extract(&doc);
-    match project.import(&doc, &figures, EXTRACTOR_VERSION) {
+    match project.import(&doc, &figures, extractor_version()) {
         Ok(ImportOutcome::Imported(report_id)) => Ok(FileOutcome::Imported {
             report_id,
             figures: figures.len(),

@@ -15,6 +15,7 @@ pub use gwr_store as store;
 
 mod compare_reports;
 mod import;
+pub mod reextract;
 pub mod timeline;
 
 pub use compare_reports::{
@@ -24,9 +25,31 @@ pub use import::{import_files, FileOutcome, FileResult};
 
 use std::path::PathBuf;
 
-/// Identifies the extraction engine that produced stored figures, so a later
-/// version can tell which reports to re-extract.
-pub const EXTRACTOR_VERSION: &str = concat!("gwr-extract ", env!("CARGO_PKG_VERSION"));
+/// Bump when the loader or the extractor reads reports differently, so that
+/// projects made by an earlier build see their reports as stale.
+pub const RULES_REVISION: u32 = 1;
+
+/// Identifies what produced stored figures: the engine's version and rules
+/// revision, and a fingerprint of the indicator catalog (an alias added to
+/// the data file changes extraction without any Rust change).
+pub fn extractor_version() -> &'static str {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION.get_or_init(|| {
+        format!(
+            "gwr-extract {} r{RULES_REVISION} catalog {:016x}",
+            env!("CARGO_PKG_VERSION"),
+            fnv1a(gwr_extract::catalog::BUILTIN_TOML.as_bytes())
+        )
+    })
+}
+
+/// FNV-1a: a stable fingerprint (not a security hash; std's hasher may change
+/// between Rust releases).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
 
 /// The project used when none is named: `<data dir>/GWR Review/default.gwr`
 /// (on Linux `~/.local/share/gwr-review/default.gwr`).

@@ -322,7 +322,7 @@ fn io_err(path: &Path, what: &str, e: std::io::Error) -> StoreError {
 
 /// Values written by one project and read by another can differ in the last
 /// bit of a float; a figure's stated value never does by more.
-fn same_value(a: Option<f64>, b: Option<f64>) -> bool {
+pub(crate) fn same_value(a: Option<f64>, b: Option<f64>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()),
         (None, None) => true,

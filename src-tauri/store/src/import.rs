@@ -73,7 +73,11 @@ impl Project {
     }
 }
 
-fn insert_structure(tx: &rusqlite::Transaction<'_>, report_id: i64, doc: &Document) -> Result<()> {
+pub(crate) fn insert_structure(
+    tx: &rusqlite::Transaction<'_>,
+    report_id: i64,
+    doc: &Document,
+) -> Result<()> {
     let mut st = tx.prepare(
         "INSERT INTO section (report_id, ord, heading, start, \"end\", part, year_from, year_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
@@ -157,7 +161,7 @@ pub(crate) fn enum_str<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
-fn origin_blob(origin: &[u32]) -> Vec<u8> {
+pub(crate) fn origin_blob(origin: &[u32]) -> Vec<u8> {
     origin.iter().flat_map(|o| o.to_le_bytes()).collect()
 }
 

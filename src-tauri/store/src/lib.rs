@@ -18,6 +18,7 @@ mod import;
 mod lengths;
 mod migrations;
 mod query;
+mod reextract;
 mod review;
 mod search;
 
@@ -34,6 +35,7 @@ pub use dataset::{DatasetFigure, ReportDataset};
 pub use import::ImportOutcome;
 pub use migrations::latest_version as schema_version;
 pub use query::{FigureRecord, MetadataPatch, ReportSummary, StoredReport};
+pub use reextract::{Reextraction, Reread, Unattached};
 pub use review::Correction;
 pub use review::{Action, DecisionRecord, ReviewState, Status};
 pub use search::{PhraseCount, SearchHit};
