@@ -675,6 +675,15 @@ impl<'c> Extractor<'c> {
             }
         }
         let (kind, period) = self.kind_period(s, slot, q);
+        // 一季度生产总值下降6.7%: part of a year is not the annual indicator.
+        let part_start = (0..q.core_start)
+            .rev()
+            .find(|&p| matches!(chars[p], '。' | '；' | ';' | '\n'))
+            .map_or(0, |p| p + 1);
+        if part_of_year(&chars[part_start.max(s.unit.start)..q.core_start]) {
+            targets.iter_mut().for_each(|t| *t = None);
+            targets.dedup();
+        }
         for t in targets {
             let ind = t.map(|i| &self.catalog.indicators[i]);
             // A level in a unit the indicator cannot have (近7年, 第21位) is
@@ -943,6 +952,37 @@ struct Sent<'a> {
 impl Sent<'_> {
     fn text(&self) -> &[char] {
         &self.chars[self.unit.start..self.unit.end]
+    }
+}
+
+/// Words before a figure saying it is about part of a year (一季度, 上半年,
+/// 前三季度, 1—5月), unless 全年 comes after them: `一季度下降6.7%，全年增长1.7%`.
+fn part_of_year(before: &[char]) -> bool {
+    const PARTS: [&str; 8] = [
+        "一季度",
+        "二季度",
+        "三季度",
+        "四季度",
+        "上半年",
+        "下半年",
+        "前三季度",
+        "季度末",
+    ];
+    let word = PARTS
+        .iter()
+        .filter_map(|w| last_of(before, &[w]).map(|(p, _)| p))
+        .max();
+    // 1—5月 / 1-11月 / 1至9月: a month range.
+    let months = before.windows(4).enumerate().rev().find_map(|(i, w)| {
+        (w[0] == '1'
+            && matches!(w[1], '-' | '—' | '–' | '至' | '~' | '－')
+            && w[2].is_ascii_digit()
+            && (w[3] == '月' || (w[3].is_ascii_digit() && before.get(i + 4) == Some(&'月'))))
+        .then_some(i)
+    });
+    match word.max(months) {
+        Some(p) => last_of(&before[p..], &["全年"]).is_none(),
+        None => false,
     }
 }
 

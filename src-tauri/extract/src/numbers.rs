@@ -317,6 +317,11 @@ pub(crate) fn scan(chars: &[char], orig: &[char]) -> Vec<Quantity> {
             if let Some(second) = second {
                 if let Some(q2) = with_unit(chars, k, &second) {
                     let calendar = matches!(chars.get(q2.core_end), Some('月') | Some('日'));
+                    // 1—5月, 3至5日: a span of the calendar, not a figure.
+                    if calendar && q.unit.is_empty() {
+                        i = q2.core_end + 1;
+                        continue;
+                    }
                     let same = q.unit.is_empty() || q.unit == q2.unit;
                     if !calendar && same && second.value >= num.value {
                         let f = if q.unit.is_empty() { 1.0 } else { 1.0 };
@@ -393,6 +398,13 @@ fn classify(chars: &[char], orig: &[char], i: usize, num: &Numeral) -> Verdict {
     let next = chars.get(num.end).copied().unwrap_or('\n');
     let next2 = chars.get(num.end + 1).copied().unwrap_or('\n');
     if prev == '第' || (i >= 2 && chars[i - 2] == '第' && prev == ' ') {
+        return Verdict::Skip(num.end);
+    }
+    // 十次全会, 第十次党代会: which meeting, not a count.
+    if ["次全会", "次全体会议", "次党代会"]
+        .iter()
+        .any(|w| starts_with(chars, num.end, w))
+    {
         return Verdict::Skip(num.end);
     }
     if num.arabic {

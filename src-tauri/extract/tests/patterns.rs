@@ -121,9 +121,32 @@ fn numbers_in_every_form() {
 #[test]
 fn things_that_are_not_figures() {
     let figs = extract_text(&format!(
-        "{REVIEW}2020年是“十三五”收官之年，一般公共预算管理加强，一是稳运行，第一批试点，全年共召开3月11日会议。\n1.实施帮扶行动。"
+        "{REVIEW}2020年是“十三五”收官之年，一般公共预算管理加强，一是稳运行，第一批试点，全年共召开3月11日会议，按照十一届市委十次全会部署。\n1.实施帮扶行动。"
     ));
     assert!(figs.is_empty(), "{figs:#?}");
+}
+
+#[test]
+fn part_of_a_year_is_not_the_annual_indicator() {
+    let figs = extract_text(&format!(
+        "{REVIEW}面对一季度全市生产总值大幅下降6.7%的困难局面，全年实现生产总值增长1.7%。1—5月规模以上工业增加值增长3%，全年增长5%。"
+    ));
+    let gdp = of(&figs, "地区生产总值");
+    assert_eq!(gdp.len(), 1, "{gdp:#?}");
+    assert_eq!(gdp[0].value, Some(1.7));
+    let quarter = figs
+        .iter()
+        .find(|f| f.value == Some(-6.7))
+        .expect("still a quantity");
+    assert_eq!(quarter.indicator, None);
+    let industry: Vec<_> = figs
+        .iter()
+        .filter(|f| f.indicator.is_some() && f.value == Some(3.0))
+        .collect();
+    assert!(industry.is_empty(), "{industry:#?}");
+    assert!(figs
+        .iter()
+        .any(|f| f.indicator.is_some() && f.value == Some(5.0)));
 }
 
 #[test]
