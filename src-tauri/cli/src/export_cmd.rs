@@ -37,7 +37,8 @@ pub struct ExportArgs {
     /// Only this report (id from `gwr reports`); default the whole project.
     #[arg(long)]
     report: Option<i64>,
-    /// Start CSV files with a byte order mark so Excel reads Chinese correctly.
+    /// CSV for Excel: a byte order mark so Excel reads Chinese, and an
+    /// apostrophe before text Excel would run as a formula (=, +, -, @).
     #[arg(long)]
     bom: bool,
     #[arg(long)]

@@ -82,7 +82,10 @@ pub struct Options {
     pub scope: Vec<Scope>,
     /// One report, or the whole project.
     pub report: Option<i64>,
-    /// Start CSV files with a UTF-8 byte order mark, so Excel reads Chinese.
+    /// CSV for Excel: start with a UTF-8 byte order mark, so Excel reads
+    /// Chinese, and put an apostrophe before text Excel would run as a
+    /// formula (`=HYPERLINK(…)` in a scraped sentence). Without it, every
+    /// text is written exactly as stored, for pandas, R or Stata.
     pub bom: bool,
 }
 

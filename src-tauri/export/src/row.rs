@@ -23,12 +23,8 @@ impl Cell<'_> {
         buf.clear();
         match self {
             Cell::Null => return false,
-            Cell::Int(i) => {
-                let _ = write!(buf, "{i}");
-            }
-            Cell::Num(n) => {
-                let _ = write!(buf, "{n}");
-            }
+            Cell::Int(i) => buf.push_str(itoa::Buffer::new().format(*i)),
+            Cell::Num(n) => push_number(buf, *n),
             Cell::Str(s) => buf.push_str(s),
             Cell::Owned(s) => buf.push_str(s),
             Cell::Flags(f) => {
@@ -41,6 +37,19 @@ impl Cell<'_> {
             }
         }
         true
+    }
+}
+
+/// `n` as `Display` writes it (`827`, `2.4`, no exponent); integers, the
+/// common case, through the faster integer formatter.
+fn push_number(buf: &mut String, n: f64) {
+    // Below 2^53 every integer is exact, so its digits are the shortest ones.
+    // -0.0 prints as `-0` through Display; keep that.
+    if n.fract() == 0.0 && n.abs() < 9e15 && !(n == 0.0 && n.is_sign_negative()) {
+        buf.push_str(itoa::Buffer::new().format(n as i64));
+    } else {
+        use std::fmt::Write;
+        let _ = write!(buf, "{n}");
     }
 }
 
@@ -269,4 +278,50 @@ pub fn report_cells(r: &ReportSummary, exported: u64) -> Vec<Cell<'_>> {
         Cell::Str(&r.imported_at),
         Cell::Str(&r.extractor),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_number;
+
+    #[test]
+    fn numbers_are_written_as_display_writes_them() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            827.0,
+            2.4,
+            -6.7,
+            0.48,
+            1e8,
+            8.27e10,
+            1.5e12,
+            123456789.125,
+            1e-7,
+            3.0e-5,
+            1e15,
+            9.99e14,
+            1e16,
+            1e21,
+            1e300,
+            -2.5e-300,
+            0.1 + 0.2,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+        ];
+        // A spread of magnitudes and digit counts.
+        let mut x = 0.123_456_789_f64;
+        for _ in 0..2000 {
+            x = (x * 7.919 + 0.377).fract();
+            values.push(x * 10f64.powi((x * 40.0) as i32 - 20));
+            values.push((x * 1e6).round() / 100.0);
+        }
+        for v in values {
+            let mut buf = String::new();
+            push_number(&mut buf, v);
+            assert_eq!(buf, v.to_string(), "{v:e}");
+        }
+    }
 }

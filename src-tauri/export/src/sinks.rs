@@ -25,6 +25,17 @@ pub(crate) struct CsvSink {
     // csv buffers itself; a BufWriter under it would copy every byte twice.
     w: csv::Writer<File>,
     buf: String,
+    /// Written for Excel (with a BOM): text that Excel would run as a
+    /// formula (`=HYPERLINK(…)` in a scraped sentence) is neutralised.
+    excel: bool,
+}
+
+/// Excel evaluates a cell starting with one of these as a formula.
+fn formula_like(text: &[u8]) -> bool {
+    matches!(
+        text.first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
 }
 
 impl CsvSink {
@@ -42,6 +53,7 @@ impl CsvSink {
         Ok(CsvSink {
             w,
             buf: String::new(),
+            excel: bom,
         })
     }
 
@@ -58,6 +70,15 @@ impl Sink for CsvSink {
                 _ if c.text(&mut self.buf) => self.buf.as_bytes(),
                 _ => b"",
             };
+            let text = matches!(c, Cell::Str(_) | Cell::Owned(_) | Cell::Flags(_));
+            if self.excel && text && formula_like(field) {
+                // A leading apostrophe makes Excel show the text as text.
+                let mut safe = Vec::with_capacity(field.len() + 1);
+                safe.push(b'\'');
+                safe.extend_from_slice(field);
+                self.w.write_field(&safe).map_err(|e| e.to_string())?;
+                continue;
+            }
             self.w.write_field(field).map_err(|e| e.to_string())?;
         }
         self.w

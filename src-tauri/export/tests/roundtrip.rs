@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use gwr_export::{export, Format, Options, Scope, COLUMNS};
+use gwr_export::{export, Cell, Format, Options, Scope, COLUMNS};
 use gwr_extract::{Figure, Kind, Measure, Qualifier};
 use gwr_store::{Action, Correction, ImportOutcome, MetadataPatch, Project};
 
@@ -120,7 +120,7 @@ fn fig(
 }
 
 /// Expected rows: the cells as the project holds them, as CSV text.
-fn expected(p: &Project, scope: &[Scope]) -> Vec<Vec<Option<String>>> {
+fn expected(p: &Project, scope: &[Scope], excel: bool) -> Vec<Vec<Option<String>>> {
     let mut rows = Vec::new();
     for id in p.report_ids().unwrap() {
         let ds = p.report_dataset(id).unwrap();
@@ -135,7 +135,17 @@ fn expected(p: &Project, scope: &[Scope]) -> Vec<Vec<Option<String>>> {
             rows.push(
                 cells
                     .iter()
-                    .map(|c| c.text(&mut buf).then(|| buf.clone()))
+                    .map(|c| {
+                        let text = c.text(&mut buf).then(|| buf.clone())?;
+                        // Excel mode: text Excel would run as a formula starts with '.
+                        let is_text = matches!(c, Cell::Str(_) | Cell::Owned(_) | Cell::Flags(_));
+                        Some(match text.chars().next() {
+                            Some('=' | '+' | '-' | '@' | '\t' | '\r') if excel && is_text => {
+                                format!("'{text}")
+                            }
+                            _ => text,
+                        })
+                    })
                     .collect(),
             );
         }
@@ -217,7 +227,7 @@ fn csv_survives_an_independent_reader() {
             .map(|v| v.as_str().unwrap())
             .collect();
         assert_eq!(header, COLUMNS);
-        let want = expected(&p, &scope);
+        let want = expected(&p, &scope, bom);
         assert_eq!(rows.len() - 1, want.len());
         assert_eq!(summary.figures as usize, want.len());
         for (got, want) in rows[1..].iter().zip(&want) {
@@ -234,8 +244,8 @@ fn csv_survives_an_independent_reader() {
             let comment = COLUMNS.iter().position(|c| *c == "comment").unwrap();
             let sentence = COLUMNS.iter().position(|c| *c == "sentence").unwrap();
             assert!(
-                rows.iter().any(|r| r[comment] == HOSTILE),
-                "comment survives"
+                rows.iter().any(|r| r[comment] == format!("'{HOSTILE}")),
+                "the comment survives, neutralised for Excel"
             );
             assert!(
                 rows.iter().any(|r| r[sentence] == "全市生产总值827亿元，增长\"6.2%\"，即“稳中有进”, 好。"),
@@ -298,7 +308,7 @@ fn jsonl_keeps_types_and_text() {
     run(&p, Format::Jsonl, vec![Scope::All], false, &out);
     let rows = python(READ_JSONL, &out);
     let rows = rows.as_array().unwrap();
-    let want = expected(&p, &[Scope::All]);
+    let want = expected(&p, &[Scope::All], false);
     assert_eq!(rows.len(), want.len());
     for (got, want) in rows.iter().zip(&want) {
         let keys: Vec<&String> = got.as_object().unwrap().keys().collect();
@@ -376,7 +386,7 @@ fn xlsx_has_typed_cells_a_reports_sheet_and_survives_calamine() {
         vec!["figures".to_string(), "reports".to_string()]
     );
     let sheet = book.worksheet_range("figures").unwrap();
-    let want = expected(&p, &[Scope::All]);
+    let want = expected(&p, &[Scope::All], false);
     assert_eq!(sheet.height(), want.len() + 1);
     let header: Vec<String> = sheet
         .rows()
