@@ -13,6 +13,8 @@ packages=(
   xvfb xauth webkit2gtk-driver
   # Browser tests of the UI, screenshots, Chinese fonts for both
   chromium imagemagick fonts-noto-cjk
+  # Export round trips read files back with an independent reader
+  python3 python3-openpyxl
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 

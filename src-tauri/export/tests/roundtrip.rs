@@ -434,7 +434,8 @@ fn xlsx_has_typed_cells_a_reports_sheet_and_survives_calamine() {
             }
         }
     } else {
-        eprintln!("openpyxl not installed: XLSX checked with calamine only");
+        // scripts/install-system-packages.sh installs python3-openpyxl.
+        panic!("openpyxl is missing: run scripts/install-system-packages.sh (python3-openpyxl)");
     }
     let reports = book.worksheet_range("reports").unwrap();
     assert_eq!(reports.height(), ids.len() + 1);
