@@ -110,6 +110,26 @@ pub fn run() {
             eprintln!("gwr-review: {msg}");
         }
     }
+    // Reports read by an earlier engine are re-read with this one, keeping
+    // every decision attached (what could not be re-attached is kept too).
+    let stale = gwr_engine::reextract::Selection::Stale;
+    match gwr_engine::reextract::reextract(&mut project, &stale, |_, _, _| {}) {
+        Ok(done) => {
+            for r in done {
+                match r.outcome {
+                    Ok(x) => eprintln!(
+                        "gwr-review: re-extracted {} with {}: {} reviewed figures re-attached, {} not re-attached (kept)",
+                        r.file_name,
+                        gwr_engine::extractor_version(),
+                        x.reattached,
+                        x.unattached.len()
+                    ),
+                    Err(why) => eprintln!("gwr-review: {why}"),
+                }
+            }
+        }
+        Err(e) => eprintln!("gwr-review: reports were not re-extracted: {e}"),
+    }
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
