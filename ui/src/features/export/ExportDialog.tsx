@@ -2,7 +2,7 @@
 // where to write (the native save dialog), then progress with Cancel, then
 // where the file went. Reachable from the reports and review screens (S).
 // Every string from the project (paths, names, messages) is rendered as text.
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { AppStore } from "../../app/appStore";
 import { pickSavePath, type ProjectInfo, type ReportRow } from "../../ipc/api";
 import { copyText } from "../../lib/clipboard";
@@ -111,7 +111,7 @@ function Form({ store, info }: { store: ExportStore; info: ProjectInfo | null })
           ) : (
             <span class="muted ex-chosen">No file chosen yet; Export asks where to save.</span>
           )}
-          <button type="button" onClick={() => void store.choosePath()} disabled={store.busy.value}>
+          <button type="button" onClick={() => void store.choosePath()}>
             Choose file…
           </button>
         </div>
@@ -174,22 +174,29 @@ export function ExportDialog({ app, report, onClose, pick = pickSavePath }: { ap
   const ref = useRef<HTMLDivElement>(null);
   const phase = store.phase.value;
 
-  // Focus moves into the dialog and back to where it was on close.
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+
+  // Focus moves into the dialog and back to where it was on close (read
+  // while rendering, before the dialog takes the focus).
+  const [before] = useState(() => document.activeElement as HTMLElement | null);
   useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
     return () => {
       if (before && before !== document.body && document.contains(before)) before.focus();
     };
   }, []);
-  // Each phase focuses its main control: the format, Cancel, Copy path, or Back.
-  useEffect(() => {
+  // Each phase focuses its main control (the format, Cancel, Copy path, or
+  // Back) in the same frame as it appears, so a key pressed at once reaches it.
+  useLayoutEffect(() => {
     const el = ref.current?.querySelector<HTMLElement>("[data-autofocus]") ?? ref.current;
     el?.focus();
   }, [phase]);
 
   const close = () => {
-    if (!store.busy.value) onClose();
+    if (!store.busy.value) closeRef.current();
   };
+  const focusables = () =>
+    [...(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter((x) => x.offsetParent !== null || x === document.activeElement);
   const onKeyDown = (e: KeyboardEvent) => {
     // The screens' single-letter keys must not act behind the dialog.
     e.stopPropagation();
@@ -198,7 +205,7 @@ export function ExportDialog({ app, report, onClose, pick = pickSavePath }: { ap
       if (store.phase.value === "running") void store.cancel();
       else close();
     } else if (e.key === "Tab") {
-      const items = [...(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter((x) => x.offsetParent !== null || x === document.activeElement);
+      const items = focusables();
       if (!items.length) return;
       const first = items[0];
       const last = items[items.length - 1];
@@ -215,6 +222,29 @@ export function ExportDialog({ app, report, onClose, pick = pickSavePath }: { ap
       void store.start();
     }
   };
+  const onKeyDownRef = useRef(onKeyDown);
+  onKeyDownRef.current = onKeyDown;
+
+  // The dialog is modal: a key pressed while the focus is outside it (after a
+  // control it held disappeared, or a click beside it) is the dialog's too,
+  // and Tab brings the focus back in. Capture runs before the screens' handlers.
+  useEffect(() => {
+    const onWindowKey = (e: KeyboardEvent) => {
+      const dialog = ref.current;
+      if (!dialog || dialog.contains(e.target as Node)) return;
+      e.stopPropagation();
+      if (e.key === "Escape") return onKeyDownRef.current(e);
+      e.preventDefault();
+      if (e.key === "Tab") {
+        const items = focusables();
+        (e.shiftKey ? items[items.length - 1] : items[0])?.focus();
+      } else {
+        dialog.focus();
+      }
+    };
+    window.addEventListener("keydown", onWindowKey, true);
+    return () => window.removeEventListener("keydown", onWindowKey, true);
+  }, []);
 
   return (
     <div
@@ -246,12 +276,12 @@ export function ExportDialog({ app, report, onClose, pick = pickSavePath }: { ap
               <button type="button" onClick={close}>
                 Cancel <kbd>Esc</kbd>
               </button>
-              <button type="button" class="primary" onClick={() => void store.start()} disabled={store.busy.value}>
+              <button type="button" class="primary" onClick={() => void store.start()}>
                 Export <kbd>Enter</kbd>
               </button>
             </>
           ) : phase === "running" ? (
-            <button type="button" class="ex-cancel" onClick={() => void store.cancel()} disabled={store.cancelling.value} data-autofocus="">
+            <button type="button" class="ex-cancel" onClick={() => void store.cancel()} aria-disabled={store.cancelling.value} data-autofocus="">
               Cancel export <kbd>Esc</kbd>
             </button>
           ) : (

@@ -81,6 +81,18 @@ describe("export dialog state", () => {
     expect(store.path.value).toBe("/home/r/out/figures.csv");
     store.setFormat("jsonl");
     expect(store.path.value).toBe("/home/r/out/figures.jsonl");
+    store.setTarget("project");
+    expect(store.path.value).toBe("/home/r/out/figures.jsonl");
+  });
+
+  it("a chosen file that kept the suggested name follows the format and target", async () => {
+    const { api } = setup();
+    const store = new ExportStore(api, structuredClone(SEED.reports[0]), async (p) => `/home/r/${p}`, DAY);
+    await store.choosePath();
+    expect(store.path.value).toBe("/home/r/gwr-figures-乌兰察布市-2021-2026-11-27.csv");
+    store.setFormat("panel_csv");
+    store.setTarget("project");
+    expect(store.path.value).toBe("/home/r/gwr-panel-2026-11-27.csv");
   });
 
   it("cancelling the save dialog exports nothing", async () => {

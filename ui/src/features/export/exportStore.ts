@@ -42,9 +42,12 @@ export class ExportStore {
     this.target = signal<Target>(report ? "report" : "project");
   }
 
+  /** True while the chosen file keeps the name the dialog suggested: it then follows format and target. */
+  private suggestedName = false;
+
   setFormat(f: ExportFormat) {
     this.format.value = f;
-    if (this.path.value) this.path.value = withFormatExtension(this.path.value, f);
+    if (this.path.value) this.path.value = this.suggestedName ? this.renamed(this.path.value) : withFormatExtension(this.path.value, f);
   }
 
   setScope(s: ExportScope, on: boolean) {
@@ -54,14 +57,23 @@ export class ExportStore {
   setTarget(t: Target) {
     if (t === "report" && !this.report) return;
     this.target.value = t;
+    if (this.path.value && this.suggestedName) this.path.value = this.renamed(this.path.value);
+  }
+
+  private suggestedFileName(): string {
+    const report = this.target.value === "report" ? this.report : null;
+    return defaultFileName(this.format.value, report, this.now());
+  }
+
+  /** The suggested name for the current options, in `path`'s folder. */
+  private renamed(path: string): string {
+    return joinPath(folderOf(path), this.suggestedFileName());
   }
 
   /** The name the save dialog suggests, in the last export's folder. */
   suggestedPath(): string {
-    const report = this.target.value === "report" ? this.report : null;
-    const name = defaultFileName(this.format.value, report, this.now());
     const folder = this.path.value ? folderOf(this.path.value) : lastFolder;
-    return joinPath(folder, name);
+    return joinPath(folder, this.suggestedFileName());
   }
 
   /** Asks where to write. Resolves to whether a path is set now. */
@@ -70,9 +82,11 @@ export class ExportStore {
     this.choosing.value = true;
     try {
       const info = formatInfo(this.format.value);
+      const suggested = this.suggestedFileName();
       const picked = await this.pick(this.suggestedPath(), { name: info.label, ext: info.ext });
       if (picked) {
         this.path.value = picked;
+        this.suggestedName = picked === joinPath(folderOf(picked), suggested);
         this.error.value = null;
       }
     } catch (e) {
@@ -144,7 +158,10 @@ export class ExportStore {
   again() {
     if (this.phase.value === "running") return;
     // A finished file is not silently overwritten: the next export asks again.
-    if (this.phase.value === "done") this.path.value = null;
+    if (this.phase.value === "done") {
+      this.path.value = null;
+      this.suggestedName = false;
+    }
     this.phase.value = "form";
     this.progress.value = null;
     this.error.value = null;
