@@ -22,6 +22,7 @@ try {
   await page.getByLabel("Accepted + corrected only").check();
   await page.click("text=Choose file…");
   await page.waitForSelector(".ex-chosen.mono");
+  await page.waitForSelector('.ex-choose[aria-busy="false"]');
   await page.waitForTimeout(150);
   await page.screenshot({ path: out("11-export-options.png") });
 

@@ -1,7 +1,7 @@
 // "Export the dataset" in a real browser against the BUILT UI, with the Tauri
 // IPC mocked (ui/src/ipc/mock.ts answers export_dataset with export-progress
 // events and honours cancel_export; the native save dialog answers with
-// `__gwrMock.savePath` or the suggested name in ~/exports).
+// `__gwrMock.savePath` or the suggested path).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { launch, newPage, serveDist } from "./harness.mjs";
@@ -78,7 +78,7 @@ test("keyboard: S on the reports screen, XLSX of accepted catalog figures, progr
     assert.ok(await focusInDialog(page), `focus left the dialog after ${i + 1} Tabs`);
   }
 
-  // Enter exports; with no file chosen yet it asks first (the mock's dialog answers ~/exports/<suggested name>).
+  // Enter exports; with no file chosen yet it asks first (the mock's dialog takes the suggestion).
   await page.focus('input[name="ex-scope"][value="catalog"]');
   await watchProgress(page);
   await page.keyboard.press("Enter");
@@ -86,7 +86,8 @@ test("keyboard: S on the reports screen, XLSX of accepted catalog figures, progr
   await page.waitForFunction(() => /Reading figures: [1-9]/.test(document.querySelector(".ex-status")?.textContent ?? ""));
   await waitPhase(page, "done");
   const save = await mock(page, () => window.__gwrMock.lastSaveOptions);
-  assert.match(save.defaultPath, /^gwr-figures-.+-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  // Offered beside the project file (the mock's /home/researcher/gwr/2021-reports.gwr).
+  assert.match(save.defaultPath, /^\/home\/researcher\/gwr\/gwr-figures-.+-\d{4}-\d{2}-\d{2}\.xlsx$/);
   assert.deepEqual(save.filters, [{ name: "Excel (XLSX)", extensions: ["xlsx"] }]);
 
   const seen = await page.evaluate(() => window.__seenProgress);
@@ -96,7 +97,7 @@ test("keyboard: S on the reports screen, XLSX of accepted catalog figures, progr
   assert.ok(seen.every((x, i) => i === 0 || x[0] >= seen[i - 1][0]), "progress never goes back");
 
   const [{ request, result }] = await mock(page, () => window.__gwrMock.exports);
-  assert.deepEqual(request, { format: "xlsx", scope: ["accepted", "catalog"], reportId: Number(selected), bom: false, path: `/home/researcher/exports/${save.defaultPath}` });
+  assert.deepEqual(request, { format: "xlsx", scope: ["accepted", "catalog"], reportId: Number(selected), bom: false, path: save.defaultPath });
   assert.equal(result.figures, 2);
   assert.equal(await page.inputValue("#ex-result-path"), result.path);
   assert.match(await page.textContent(`${DIALOG} .ex-headline`), /Exported 2 figures from 1 report$/);
@@ -126,9 +127,10 @@ test("click: Export… on the review screen, panel CSV of the project, Cancel le
   await page.getByLabel("Panel CSV (wide)").check();
   await page.getByLabel(/^Whole project/).check();
   await page.click("text=Choose file…");
-  await page.waitForSelector(".ex-chosen.mono");
+  await page.waitForSelector('.ex-chosen.mono');
+  await page.waitForSelector('.ex-choose[aria-busy="false"]');
   const chosen = await page.textContent(".ex-chosen");
-  assert.match(chosen, /^\/home\/researcher\/exports\/gwr-panel-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.match(chosen, /^\/home\/researcher\/gwr\/gwr-panel-\d{4}-\d{2}-\d{2}\.csv$/);
   assert.match(await page.textContent(DIALOG), /codebook is written beside it as .*gwr-panel-\d{4}-\d{2}-\d{2}\.columns\.csv/);
 
   // Cancel by the button while it runs.
@@ -203,6 +205,7 @@ test("error: an unwritable folder shows what to do; the review keys never act be
   // Cancelling the save dialog exports nothing and stays on the options.
   await mock(page, () => (window.__gwrMock.savePath = null));
   await page.click("text=Choose file…");
+  await page.waitForSelector('.ex-choose[aria-busy="false"]');
   assert.equal(await page.textContent(".ex-chosen"), "/readonly/figures.csv");
   await page.keyboard.press("Escape");
   await page.waitForSelector(DIALOG, { state: "detached" });

@@ -111,7 +111,7 @@ function Form({ store, info }: { store: ExportStore; info: ProjectInfo | null })
           ) : (
             <span class="muted ex-chosen">No file chosen yet; Export asks where to save.</span>
           )}
-          <button type="button" onClick={() => void store.choosePath()}>
+          <button type="button" class="ex-choose" onClick={() => void store.choosePath()} aria-busy={store.choosing.value}>
             Choose file…
           </button>
         </div>
@@ -170,7 +170,7 @@ function Done({ store }: { store: ExportStore }) {
 }
 
 export function ExportDialog({ app, report, onClose, pick = pickSavePath }: { app: AppStore; report: ReportRow | null; onClose: () => void; pick?: PickPath }) {
-  const store = useMemo(() => new ExportStore(app.api, report, pick), [app]);
+  const store = useMemo(() => new ExportStore(app.api, report, pick, undefined, app.info.value?.path ?? null), [app]);
   const ref = useRef<HTMLDivElement>(null);
   const phase = store.phase.value;
 

@@ -85,6 +85,18 @@ describe("export dialog state", () => {
     expect(store.path.value).toBe("/home/r/out/figures.jsonl");
   });
 
+  it("the first export is offered beside the project, later ones in the last export's folder", async () => {
+    const { api } = setup();
+    const store = new ExportStore(api, null, async (p) => p, DAY, "/home/r/projects/2021.gwr");
+    expect(store.suggestedPath()).toBe("/home/r/projects/gwr-figures-2026-11-27.csv");
+    const bare = new ExportStore(api, null, async (p) => p, DAY);
+    expect(bare.suggestedPath()).toBe("gwr-figures-2026-11-27.csv");
+    await store.start();
+    expect(store.phase.value).toBe("done");
+    const next = new ExportStore(api, null, async (p) => p, DAY, "/elsewhere/p.gwr");
+    expect(next.suggestedPath()).toBe("/home/r/projects/gwr-figures-2026-11-27.csv");
+  });
+
   it("a chosen file that kept the suggested name follows the format and target", async () => {
     const { api } = setup();
     const store = new ExportStore(api, structuredClone(SEED.reports[0]), async (p) => `/home/r/${p}`, DAY);

@@ -38,6 +38,8 @@ export class ExportStore {
     readonly report: ReportRow | null,
     private readonly pick: PickPath,
     private readonly now: () => Date = () => new Date(),
+    /** The project file: the first export is offered beside it (not in whatever folder the app started in). */
+    private readonly projectPath: string | null = null,
   ) {
     this.target = signal<Target>(report ? "report" : "project");
   }
@@ -70,9 +72,9 @@ export class ExportStore {
     return joinPath(folderOf(path), this.suggestedFileName());
   }
 
-  /** The name the save dialog suggests, in the last export's folder. */
+  /** The name the save dialog suggests: in the chosen file's folder, else the last export's, else the project's. */
   suggestedPath(): string {
-    const folder = this.path.value ? folderOf(this.path.value) : lastFolder;
+    const folder = this.path.value ? folderOf(this.path.value) : (lastFolder ?? (this.projectPath ? folderOf(this.projectPath) : null));
     return joinPath(folder, this.suggestedFileName());
   }
 
