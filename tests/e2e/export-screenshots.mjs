@@ -1,7 +1,8 @@
 // `node tests/e2e/export-screenshots.mjs` (after `npm run build` in ui/):
 // the export dialog over the review screen into docs/screenshots/:
-// 10-export.png (a finished export: where the file went) and
-// 11-export-options.png (the options, a file chosen).
+// 10-export.png (a finished export: where the file went),
+// 11-export-options.png (the options, a file chosen) and
+// 12-export-progress.png (running, with Cancel).
 import { join } from "node:path";
 import { launch, newPage, ROOT, serveDist } from "./harness.mjs";
 
@@ -32,6 +33,16 @@ try {
   await page.waitForSelector('.dialog.export[data-phase="done"]');
   await page.waitForTimeout(200);
   await page.screenshot({ path: out("10-export.png") });
+
+  await page.click("text=Export another…");
+  await page.evaluate(() => (window.__gwrMock.opts.exportStepMs = 600));
+  await page.getByLabel("CSV", { exact: true }).check();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => Number(document.querySelector(".ex-bar")?.getAttribute("aria-valuenow")) > 500);
+  await page.waitForTimeout(100);
+  await page.screenshot({ path: out("12-export-progress.png") });
+  await page.keyboard.press("Escape");
+  await page.waitForSelector('.dialog.export[data-phase="cancelled"]');
   if (page.problems.length) throw new Error(page.problems.join("\n"));
   console.log("export screenshots written to docs/screenshots/");
 } finally {
