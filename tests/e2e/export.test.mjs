@@ -59,9 +59,9 @@ test("keyboard: S on the reports screen, XLSX of accepted catalog figures, progr
   assert.equal(await phase(page), "form");
   assert.ok(await focusInDialog(page), "focus moves into the dialog");
   assert.equal(await page.evaluate(() => document.activeElement.value), "csv", "the checked format has the focus");
-  // CSV: the BOM toggle is there and on; "This report" is the selected row.
+  // CSV: the BOM toggle is there and on; the reports screen starts on the whole project.
   assert.equal(await page.getByLabel(/byte order mark/).isChecked(), true);
-  assert.equal(await page.isChecked('input[name="ex-target"][value="report"]'), true);
+  assert.equal(await page.isChecked('input[name="ex-target"][value="project"]'), true);
 
   // Arrow keys move through the formats: CSV → Excel (XLSX).
   await page.keyboard.press("ArrowRight");
@@ -69,6 +69,7 @@ test("keyboard: S on the reports screen, XLSX of accepted catalog figures, progr
   assert.equal(await page.getByLabel(/byte order mark/).count(), 0, "no BOM toggle for XLSX");
   await page.getByLabel("Accepted + corrected only").check();
   await page.getByLabel("Catalog indicators only").check();
+  await page.getByLabel(/^This report/).check();
   assert.equal(await page.isChecked('input[name="ex-scope"][value="all"]'), false);
   assert.equal(await page.textContent("#ex-scope-summary"), "Accepted or corrected figures of catalog indicators (the checked scopes narrow each other)");
 

@@ -28,7 +28,8 @@ describe("export dialog", () => {
     fireEvent.keyDown(opener, { key: "s" });
     await waitFor(() => expect(dialog()).not.toBeNull());
     await waitFor(() => expect((document.activeElement as HTMLInputElement).value).toBe("csv"));
-    // The selected report is offered, with its figures; CSV shows the BOM toggle, on.
+    // The whole project first, the selected report offered; CSV shows the BOM toggle, on.
+    expect((screen.getByLabelText(/^Whole project/) as HTMLInputElement).checked).toBe(true);
     expect(dialog()!.textContent).toContain("乌兰察布市 2021");
     expect((screen.getByLabelText(/byte order mark/) as HTMLInputElement).checked).toBe(true);
     // "c" (compare on this screen) pressed inside the dialog does nothing behind it.

@@ -7,7 +7,7 @@ import type { AppStore } from "../../app/appStore";
 import { pickSavePath, type ProjectInfo, type ReportRow } from "../../ipc/api";
 import { copyText } from "../../lib/clipboard";
 import { describeScope, formatCount, formatInfo, FORMATS, percent, plural, resultHeadline, resultNotes, SCOPES, scopeChecked, takesBom } from "./exportModel";
-import { ExportStore, type PickPath } from "./exportStore";
+import { ExportStore, type PickPath, type Target } from "./exportStore";
 
 const FOCUSABLE = "button:not(:disabled), input:not(:disabled), select:not(:disabled), [tabindex]:not([tabindex='-1'])";
 
@@ -169,8 +169,22 @@ function Done({ store }: { store: ExportStore }) {
   );
 }
 
-export function ExportDialog({ app, report, onClose, pick = pickSavePath }: { app: AppStore; report: ReportRow | null; onClose: () => void; pick?: PickPath }) {
-  const store = useMemo(() => new ExportStore(app.api, report, pick, undefined, app.info.value?.path ?? null), [app]);
+export function ExportDialog({
+  app,
+  report,
+  target = "report",
+  onClose,
+  pick = pickSavePath,
+}: {
+  app: AppStore;
+  /** The open report (review screen) or the selected one (reports screen). */
+  report: ReportRow | null;
+  /** What "From" starts on. */
+  target?: Target;
+  onClose: () => void;
+  pick?: PickPath;
+}) {
+  const store = useMemo(() => new ExportStore(app.api, report, pick, undefined, app.info.value?.path ?? null, target), [app]);
   const ref = useRef<HTMLDivElement>(null);
   const phase = store.phase.value;
 

@@ -34,6 +34,11 @@ describe("export dialog state", () => {
     expect(store.target.value).toBe("project");
     store.setTarget("report");
     expect(store.target.value).toBe("project");
+    // The reports screen starts on the project, with its selected report one click away.
+    const fromReports = new ExportStore(api, structuredClone(SEED.reports[0]), async () => null, DAY, null, "project");
+    expect(fromReports.target.value).toBe("project");
+    fromReports.setTarget("report");
+    expect(fromReports.target.value).toBe("report");
   });
 
   it("asks for the file with a dated default name and the format's filter, then exports", async () => {

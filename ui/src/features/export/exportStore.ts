@@ -40,8 +40,10 @@ export class ExportStore {
     private readonly now: () => Date = () => new Date(),
     /** The project file: the first export is offered beside it (not in whatever folder the app started in). */
     private readonly projectPath: string | null = null,
+    /** The review screen starts on its report, the reports screen on the whole project. */
+    defaultTarget: Target = "report",
   ) {
-    this.target = signal<Target>(report ? "report" : "project");
+    this.target = signal<Target>(report && defaultTarget === "report" ? "report" : "project");
   }
 
   /** True while the chosen file keeps the name the dialog suggested: it then follows format and target. */

@@ -305,7 +305,7 @@ export function ReportsScreen({ app, onReady }: { app: AppStore; onReady?: () =>
       </footer>
       {dragging ? <div class="drop-overlay">Drop to import</div> : null}
       {exporting ? (
-        <ExportDialog app={app} report={reports.find((r) => r.id === store.selectedId.value) ?? null} onClose={() => setExporting(false)} />
+        <ExportDialog app={app} report={reports.find((r) => r.id === store.selectedId.value) ?? null} target="project" onClose={() => setExporting(false)} />
       ) : null}
     </div>
   );
