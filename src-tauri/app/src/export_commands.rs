@@ -134,7 +134,7 @@ pub fn run_export(
         }
         let now = Instant::now();
         let is_final = p.done >= p.total;
-        if is_final || last.map_or(true, |t| now.duration_since(t) >= PROGRESS_EVERY) {
+        if is_final || !matches!(last, Some(t) if now.duration_since(t) < PROGRESS_EVERY) {
             last = Some(now);
             sent_final |= is_final;
             progress(ExportProgress::of(p));
@@ -205,7 +205,7 @@ pub fn output_path(project: &Project, request: &ExportRequest) -> Result<PathBuf
     let project_files = project_files(project.path());
     for w in &written {
         let w = canonical(w);
-        if project_files.iter().any(|p| *p == w) {
+        if project_files.contains(&w) {
             return Err(AppError::new(
                 ErrorCode::Invalid,
                 format!(
