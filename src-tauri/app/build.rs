@@ -18,6 +18,8 @@ const COMMANDS: &[&str] = &[
     "compare_reports",
     "figure_timeline",
     "phrase_timeline",
+    "export_dataset",
+    "cancel_export",
 ];
 
 fn main() {

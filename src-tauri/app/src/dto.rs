@@ -26,6 +26,8 @@ pub enum ErrorCode {
     Io,
     Locked,
     Conflict,
+    /// The user stopped a long operation (an export); nothing was written.
+    Cancelled,
     Internal,
 }
 

@@ -1,6 +1,7 @@
 //! The desktop shell: a window over the engine. It opens the project, mounts
 //! the commands in [`commands`] and nothing else; all behaviour lives in the
-//! engine crates. Types that cross to the web view live in [`dto`].
+//! engine crates. Types that cross to the web view live in [`dto`] (and
+//! its siblings [`compare_dto`], [`export_dto`]).
 
 pub mod commands;
 pub mod compare_commands;
@@ -8,6 +9,8 @@ pub mod compare_dto;
 #[cfg(test)]
 mod compare_fixtures;
 pub mod dto;
+pub mod export_commands;
+pub mod export_dto;
 #[cfg(test)]
 mod ui_fixtures;
 
@@ -20,6 +23,7 @@ use gwr_engine::store::Project;
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     use commands::*;
     use compare_commands::*;
+    use export_commands::*;
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             project_info,
@@ -39,8 +43,13 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             compare_reports,
             figure_timeline,
             phrase_timeline,
+            export_dataset,
+            cancel_export,
         ])
-        .events(tauri_specta::collect_events![dto::ImportProgress])
+        .events(tauri_specta::collect_events![
+            dto::ImportProgress,
+            export_dto::ExportProgress
+        ])
 }
 
 /// The generated bindings, as written to `ui/src/ipc/bindings.ts`.
@@ -134,6 +143,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::AppState::new(project))
+        .manage(export_commands::ExportState::default())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

@@ -2,7 +2,7 @@
 // never from bindings.ts or @tauri-apps/api/core: when tauri-specta regenerates
 // bindings.ts, only this file can notice.
 import { isTauri } from "@tauri-apps/api/core";
-import { commands, events, type AppError, type ImportProgress } from "./bindings";
+import { commands, events, type AppError, type ExportProgress, type ImportProgress } from "./bindings";
 
 export type * from "./bindings";
 // Types used both ways are generated twice: the _Serialize form (what the
@@ -32,8 +32,11 @@ export type {
   StatementDto_Serialize as StatementDto,
   TimelineRowDto_Serialize as TimelineRowDto,
   ValueChangeDto_Serialize as ValueChangeDto,
+  ExportRequest_Deserialize as ExportRequest,
+  ExportResult_Serialize as ExportResult,
 } from "./bindings";
 import type {
+  ExportRequest_Deserialize as ExportRequest,
   CompareOptions,
   Action_Serialize as Action,
   FigureFields_Serialize as FigureFields,
@@ -84,6 +87,12 @@ export const api = {
   phraseTimeline: (phrases: string[]) => unwrap(commands.phraseTimeline(phrases)),
 
   onImportProgress: (cb: (p: ImportProgress) => void) => events.importProgress.listen((e) => cb(e.payload)),
+
+  /** Writes the dataset (backend, off the UI thread); fails with code `cancelled` after cancelExport, leaving no file. */
+  exportDataset: (request: ExportRequest) => unwrap(commands.exportDataset(request)),
+  /** Asks the running export to stop; resolves to whether one was running. */
+  cancelExport: () => unwrap(commands.cancelExport()),
+  onExportProgress: (cb: (p: ExportProgress) => void) => events.exportProgress.listen((e) => cb(e.payload)),
 };
 
 export type Api = typeof api;
@@ -101,6 +110,15 @@ export async function pickReportFiles(): Promise<string[]> {
   const picked = await open({ multiple: true, filters: [{ name: "Reports", extensions: REPORT_EXTENSIONS }] });
   if (picked == null) return [];
   return Array.isArray(picked) ? picked : [picked];
+}
+
+/**
+ * Native save dialog for an export. `defaultPath` is a file name or a full
+ * path; resolves to the chosen path, or null when the user cancels.
+ */
+export async function pickSavePath(defaultPath: string, filter: { name: string; ext: string }): Promise<string | null> {
+  const { save } = await import("@tauri-apps/plugin-dialog");
+  return save({ title: "Export the dataset", defaultPath, filters: [{ name: filter.name, extensions: [filter.ext] }] });
 }
 
 export type DropState = { type: "over" } | { type: "leave" } | { type: "drop"; paths: string[] };

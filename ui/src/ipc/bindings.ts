@@ -38,10 +38,22 @@ export const commands = {
 	figureTimeline: (indicator: string | null, jurisdiction: string | null) => typedError<IndicatorTimelineDto_Serialize[], AppError>(__TAURI_INVOKE("figure_timeline", { indicator, jurisdiction })),
 	/**  How often each phrase occurs per jurisdiction and year. */
 	phraseTimeline: (phrases: string[]) => typedError<PhraseTimelineDto_Serialize[], AppError>(__TAURI_INVOKE("phrase_timeline", { phrases })),
+	/**
+	 *  Write the dataset the request describes; the progress arrives as
+	 *  `export-progress` events. Fails with code `cancelled` after
+	 *  [`cancel_export`], with no file written.
+	 */
+	exportDataset: (request: ExportRequest_Deserialize) => typedError<ExportResult_Serialize, AppError>(__TAURI_INVOKE("export_dataset", { request })),
+	/**
+	 *  Stop the running export (its `export_dataset` then fails with code
+	 *  `cancelled` and leaves no file). Answers whether an export was running.
+	 */
+	cancelExport: () => typedError<boolean, AppError>(__TAURI_INVOKE("cancel_export")),
 };
 
 /** Events */
 export const events = {
+	exportProgress: makeEvent<ExportProgress, ExportProgress>("export-progress"),
 	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
 };
 
@@ -223,13 +235,103 @@ export type ComparisonDto_Serialize = {
 	elapsedMs: number | null,
 };
 
-export type ErrorCode = "not_found" | "invalid" | "io" | "locked" | "conflict" | "internal";
+export type ErrorCode = "not_found" | "invalid" | "io" | "locked" | "conflict" | 
+/**  The user stopped a long operation (an export); nothing was written. */
+"cancelled" | "internal";
 
 export type ExcerptDto = {
 	start: number,
 	end: number,
 	text: string,
 };
+
+export type ExportFormat = 
+/**  One row per figure, UTF-8 (with a byte order mark if asked). */
+"csv" | 
+/**  One JSON object per line. */
+"jsonl" | 
+/**  An Excel workbook: figures and reports sheets. */
+"xlsx" | 
+/**  Wide: one row per jurisdiction × period, with `<file>.columns.csv`. */
+"panel_csv";
+
+/**
+ *  Progress of a running export, sent as the `export-progress` event: figures
+ *  read out of those in the selected reports.
+ */
+export type ExportProgress = {
+	done: number,
+	total: number,
+};
+
+export type ExportRequest = ExportRequest_Serialize | ExportRequest_Deserialize;
+
+export type ExportRequest_Deserialize = {
+	format: ExportFormat,
+	scope: ExportScope[],
+	/**  One report, or (null) the whole project. */
+	reportId?: number | null,
+	/**  Start CSV files with a UTF-8 byte order mark, so Excel reads Chinese. */
+	bom: boolean,
+	/**
+	 *  Where to write, as the save dialog returned it (absolute). Without an
+	 *  extension, the format's is added.
+	 */
+	path: string,
+};
+
+export type ExportRequest_Serialize = {
+	format: ExportFormat,
+	scope: ExportScope[],
+	/**  One report, or (null) the whole project. */
+	reportId: number | null,
+	/**  Start CSV files with a UTF-8 byte order mark, so Excel reads Chinese. */
+	bom: boolean,
+	/**
+	 *  Where to write, as the save dialog returned it (absolute). Without an
+	 *  extension, the format's is added.
+	 */
+	path: string,
+};
+
+export type ExportResult = ExportResult_Serialize | ExportResult_Deserialize;
+
+export type ExportResult_Deserialize = {
+	/**  The file written (absolute). */
+	path: string,
+	format: ExportFormat,
+	/**  Figure rows written (panel: the figures that filled or competed for a cell). */
+	figures: number,
+	/**  Figures read. */
+	scanned: number,
+	reports: number,
+	/**  XLSX cells cut to Excel's 32 767 characters. */
+	truncatedCells: number,
+	panel?: PanelResult | null,
+};
+
+export type ExportResult_Serialize = {
+	/**  The file written (absolute). */
+	path: string,
+	format: ExportFormat,
+	/**  Figure rows written (panel: the figures that filled or competed for a cell). */
+	figures: number,
+	/**  Figures read. */
+	scanned: number,
+	reports: number,
+	/**  XLSX cells cut to Excel's 32 767 characters. */
+	truncatedCells: number,
+	panel: PanelResult | null,
+};
+
+/**  Which figures; several narrow each other, none means all. */
+export type ExportScope = "all" | 
+/**  Decided by someone (accepted, corrected, rejected) or disputed. */
+"reviewed" | 
+/**  Accepted or corrected: the verified dataset. */
+"accepted" | 
+/**  Catalog indicators only. */
+"catalog";
 
 export type FallbackDto = {
 	granularity: Granularity,
@@ -413,6 +515,19 @@ export type MetadataPatch_Serialize = {
 	meetingDate: string | null,
 	speaker: string | null,
 	speakerTitle: string | null,
+};
+
+export type PanelResult = {
+	/**  Jurisdiction × period rows. */
+	rows: number,
+	/**  Indicator columns. */
+	columns: number,
+	/**  Figures in scope left out: rejected, disputed, or without jurisdiction. */
+	skipped: number,
+	/**  Cells where figures disagreed (the latest report's reviewed figure was kept). */
+	disagreements: number,
+	/**  `<file>.columns.csv`: each column's indicator, measure, kind and unit. */
+	codebookPath: string,
 };
 
 export type PhrasePointDto = PhrasePointDto_Serialize | PhrasePointDto_Deserialize;

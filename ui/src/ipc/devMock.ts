@@ -3,6 +3,7 @@
 //   synthetic=2000,1000  add synthetic reports with that many figures (default: two small ones)
 //   reviewer=NAME        start with a reviewer set (skips the first-launch prompt)
 //   latency=MS           delay every command, to see "saving…" states
+//   exportstep=MS        delay between an export's progress steps (default 150), to see progress and Cancel
 import { installMockIPC, MockBackend, type Fixture } from "./mock";
 import { syntheticReport } from "./synthetic";
 
@@ -38,6 +39,7 @@ export async function installDevMock(params: URLSearchParams) {
     reviewer: params.get("reviewer"),
     latencyMs: Number(params.get("latency") ?? 0),
     importStepMs: 250,
+    exportStepMs: Number(params.get("exportstep") ?? 150),
   });
   installMockIPC(backend);
   window.__gwrMock = backend;

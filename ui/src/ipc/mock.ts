@@ -9,6 +9,8 @@ import type {
   AppError,
   CatalogEntry,
   ComparisonDto,
+  ExportRequest,
+  ExportResult,
   IndicatorTimelineDto,
   PhraseTimelineDto,
   FigureFields,
@@ -41,6 +43,8 @@ export interface MockOptions {
   projectPath?: string;
   /** Delay between files of an import, so progress is visible. */
   importStepMs?: number;
+  /** Delay between the progress steps of an export (ten or so per export). */
+  exportStepMs?: number;
 }
 
 export const CATALOG: CatalogEntry[] = [
@@ -113,9 +117,17 @@ export class MockBackend {
   private comparisons: ComparisonDto[] = [];
   private timelines: IndicatorTimelineDto[] = [];
   private opts: Required<MockOptions>;
+  /** What the native save dialog answers: undefined = the suggested name in ~/exports, null = the user cancelled. */
+  savePath: string | null | undefined = undefined;
+  /** The options the app last passed to the save dialog. */
+  lastSaveOptions: { defaultPath?: string; filters?: { name: string; extensions: string[] }[] } | null = null;
+  /** Every finished export, as the "files" the mock wrote. */
+  readonly exports: { request: ExportRequest; result: ExportResult }[] = [];
+  private exportRunning = false;
+  private exportCancel = false;
 
   constructor(fixtures: Fixture[], opts: MockOptions = {}) {
-    this.opts = { latencyMs: 0, reviewer: null, projectPath: "/home/researcher/gwr/2021-reports.gwr", importStepMs: 0, ...opts };
+    this.opts = { latencyMs: 0, reviewer: null, projectPath: "/home/researcher/gwr/2021-reports.gwr", importStepMs: 0, exportStepMs: 0, ...opts };
     this.reviewer = this.opts.reviewer;
     for (const f of fixtures) this.load(f);
   }
@@ -257,11 +269,85 @@ export class MockBackend {
         return UNITS;
       case "import_files":
         return this.importFiles(args.paths as string[]);
+      case "export_dataset":
+        return this.exportDataset(args.request as ExportRequest);
+      case "cancel_export": {
+        const running = this.exportRunning;
+        if (running) this.exportCancel = true;
+        return running;
+      }
+      case "plugin:dialog|save": {
+        const options = (args.options ?? {}) as NonNullable<MockBackend["lastSaveOptions"]>;
+        this.lastSaveOptions = options;
+        if (this.savePath !== undefined) return this.savePath;
+        const suggested = options.defaultPath ?? "export.csv";
+        return suggested.startsWith("/") ? suggested : `/home/researcher/exports/${suggested}`;
+      }
       case "plugin:dialog|open":
         // What a user would pick in the native dialog: one new file, one already imported, one unsupported.
         return ["/home/researcher/reports/包头市政府工作报告2021.txt", "/home/researcher/reports/000_8ea42176d04f9a1f.txt", "/home/researcher/reports/scan.pdf"];
       default:
         throw fail("internal", `mock backend: unknown command ${cmd}`);
+    }
+  }
+
+  /** Like the engine's export: validates the path, reads report by report with progress, honours cancel. */
+  private async exportDataset(req: ExportRequest): Promise<ExportResult> {
+    if (this.exportRunning) throw fail("conflict", "an export is already running; wait for it to finish or cancel it");
+    let path = req.path.trim();
+    if (!path) throw fail("invalid", "choose where to save the file first (Choose file…)");
+    if (!/^([A-Za-z]:)?[\\/]/.test(path)) throw fail("invalid", `${path} is not a full path; choose the file with Choose file…`);
+    if (!/\.[^./\\]+$/.test(path)) path += req.format === "jsonl" ? ".jsonl" : req.format === "xlsx" ? ".xlsx" : ".csv";
+    if (path === this.opts.projectPath) throw fail("invalid", `${path} is this project's own file; choose another name for the export`);
+    if (/^\/(readonly|proc|sys)(\/|$)/.test(path))
+      throw fail("io", `cannot write ${path}: Permission denied (os error 13); check that the folder exists and is writable, or choose another file`);
+    const reportId = req.reportId ?? null;
+    if (reportId !== null && !this.reports.has(reportId)) throw fail("not_found", `report ${reportId} does not exist`);
+    const ids = reportId !== null ? [reportId] : [...this.reports.keys()].sort((a, b) => a - b);
+    const figs = ids.flatMap((id) => (this.byReport.get(id) ?? []).map((f) => this.figures.get(f)!));
+    const total = figs.length;
+    const admits = (f: FigureRow) =>
+      req.scope.every((s) =>
+        s === "all" ? true : s === "reviewed" ? f.status !== "unreviewed" : s === "accepted" ? f.status === "accepted" || f.status === "corrected" : f.fields.indicator !== null,
+      );
+    this.exportRunning = true;
+    this.exportCancel = false;
+    try {
+      const step = Math.max(1, Math.ceil(total / 10));
+      for (let done = 0; ; ) {
+        if (this.opts.exportStepMs) await new Promise((r) => setTimeout(r, this.opts.exportStepMs));
+        if (this.exportCancel) throw fail("cancelled", `export cancelled; ${path} was not written`);
+        done = Math.min(total, done + step);
+        await emit("export-progress", { done, total });
+        if (done >= total) break;
+      }
+      const kept = figs.filter(admits);
+      let panel: ExportResult["panel"] = null;
+      if (req.format === "panel_csv") {
+        const jur = (f: FigureRow) => this.reports.get(f.reportId)?.jurisdiction ?? null;
+        const used = kept.filter((f) => (f.status === "accepted" || f.status === "corrected") && jur(f) !== null);
+        panel = {
+          rows: new Set(used.map((f) => `${jur(f)}|${f.fields.period ?? ""}`)).size,
+          columns: new Set(used.map((f) => `${f.fields.indicator ?? f.text}|${f.fields.measure}|${f.fields.kind}`)).size,
+          skipped: kept.length - used.length,
+          disagreements: 0,
+          codebookPath: path.replace(/\.[^./\\]*$/, "") + ".columns.csv",
+        };
+      }
+      const result: ExportResult = {
+        path,
+        format: req.format,
+        figures: kept.length,
+        scanned: total,
+        reports: ids.length,
+        truncatedCells: req.format === "xlsx" ? kept.filter((f) => f.text.length > 32767).length : 0,
+        panel,
+      };
+      this.exports.push({ request: clone(req), result: clone(result) });
+      return result;
+    } finally {
+      this.exportRunning = false;
+      this.exportCancel = false;
     }
   }
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { AppStore } from "../../app/appStore";
 import { Progress } from "../../app/Progress";
 import { inDesktopShell, onFileDrop, pickReportFiles, type ImportResult, type ReportRow } from "../../ipc/api";
+import { ExportDialog } from "../export/ExportDialog";
 import { isTypingTarget } from "../review/keys";
 import { checkMeta, LEVEL_LABEL, LEVELS, metaForm, ReportsStore, type MetaForm } from "./reportsStore";
 
@@ -119,6 +120,9 @@ function Row({ r, selected, store, open }: { r: ReportRow; selected: boolean; st
 export function ReportsScreen({ app, onReady }: { app: AppStore; onReady?: () => void }) {
   const store = useMemo(() => new ReportsStore(app.api), [app]);
   const [dragging, setDragging] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const exportingRef = useRef(exporting);
+  exportingRef.current = exporting;
   const reports = store.reports.value;
   const info = app.info.value;
   const importing = store.importing.value;
@@ -159,7 +163,7 @@ export function ReportsScreen({ app, onReady }: { app: AppStore; onReady?: () =>
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTypingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (store.editingId.value !== null) return;
+      if (store.editingId.value !== null || exportingRef.current) return;
       if ((e.key === "Enter" || e.key === " ") && (e.target as HTMLElement)?.closest?.("button")) return;
       const sel = store.selectedId.value;
       switch (e.key) {
@@ -183,6 +187,9 @@ export function ReportsScreen({ app, onReady }: { app: AppStore; onReady?: () =>
           break;
         case "c":
           app.openCompare(sel);
+          break;
+        case "s":
+          if (store.reports.value.length) setExporting(true);
           break;
         default:
           return;
@@ -213,6 +220,9 @@ export function ReportsScreen({ app, onReady }: { app: AppStore; onReady?: () =>
         </button>
         <button type="button" class="compare-btn" onClick={() => app.openCompare(store.selectedId.value)} disabled={reports.length < 2} title="Compare two reports across years: wording, figure and phrase timelines">
           Compare across years <kbd>C</kbd>
+        </button>
+        <button type="button" class="export-btn" onClick={() => setExporting(true)} disabled={reports.length === 0} title="Export the figures as CSV, XLSX, JSONL or a panel CSV">
+          Export dataset… <kbd>S</kbd>
         </button>
         <span class="muted">{inDesktopShell() ? "or drop .txt / .html / .docx files onto the window" : "Browser preview with the mock backend"}</span>
         <span class="spacer" />
@@ -290,10 +300,13 @@ export function ReportsScreen({ app, onReady }: { app: AppStore; onReady?: () =>
       </main>
       <footer class="statusbar">
         <span class="hints">
-          <kbd>J</kbd>/<kbd>K</kbd> select · <kbd>Enter</kbd> review · <kbd>E</kbd> edit metadata · <kbd>I</kbd> import · <kbd>C</kbd> compare
+          <kbd>J</kbd>/<kbd>K</kbd> select · <kbd>Enter</kbd> review · <kbd>E</kbd> edit metadata · <kbd>I</kbd> import · <kbd>C</kbd> compare · <kbd>S</kbd> export
         </span>
       </footer>
       {dragging ? <div class="drop-overlay">Drop to import</div> : null}
+      {exporting ? (
+        <ExportDialog app={app} report={reports.find((r) => r.id === store.selectedId.value) ?? null} target="project" onClose={() => setExporting(false)} />
+      ) : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { AppStore } from "../../app/appStore";
 import { Progress } from "../../app/Progress";
 import { measureToPaint } from "../../lib/perf";
 import { memo } from "preact/compat";
+import { ExportDialog } from "../export/ExportDialog";
 import { DetailPane } from "./DetailPane";
 import { FigureList, ROW_HEIGHT } from "./FigureList";
 import { DEFAULT_FILTERS, isFiltered, NO_INDICATOR, type Filters } from "./filters";
@@ -95,7 +96,7 @@ function FilterBar({ store, searchRef }: { store: ReviewStore; searchRef: { curr
 
 // Header and status bar read the fast-changing signals (progress, pending,
 // notices) themselves, so a decision re-renders them, not the whole screen.
-function ReviewHeader({ store, app, onHelp }: { store: ReviewStore; app: AppStore; onHelp: () => void }) {
+function ReviewHeader({ store, app, onHelp, onExport }: { store: ReviewStore; app: AppStore; onHelp: () => void; onExport: () => void }) {
   const report = store.report.value;
   const info = app.info.value;
   return (
@@ -112,6 +113,9 @@ function ReviewHeader({ store, app, onHelp }: { store: ReviewStore; app: AppStor
       <span class="reviewer" title="Reviewer">
         Reviewer <b>{info?.reviewer ?? "—"}</b>
       </span>
+      <button type="button" class="export-btn" onClick={onExport} title="Export the dataset (S)">
+        Export… <kbd>S</kbd>
+      </button>
       <button type="button" class="help-btn" onClick={onHelp} aria-label="Keyboard help">
         ?
       </button>
@@ -133,7 +137,7 @@ function StatusBar({ store }: { store: ReviewStore }) {
       ) : null}
       <span class="hints">
         <kbd>J</kbd>/<kbd>K</kbd> move · <kbd>A</kbd> accept · <kbd>X</kbd> reject · <kbd>E</kbd> correct · <kbd>N</kbd> next unreviewed ·{" "}
-        <kbd>U</kbd> undo · <kbd>?</kbd> help
+        <kbd>U</kbd> undo · <kbd>S</kbd> export · <kbd>?</kbd> help
       </span>
     </footer>
   );
@@ -146,6 +150,7 @@ const MemoFilterBar = memo(FilterBar);
 export function ReviewScreen({ app, reportId, openedAt, figureId }: { app: AppStore; reportId: number; openedAt: number; figureId?: number }) {
   const store = useMemo(() => new ReviewStore(app.api, () => void app.refreshProject()), [app]);
   const [help, setHelp] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [showText, setShowText] = useState(true);
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
@@ -153,6 +158,8 @@ export function ReviewScreen({ app, reportId, openedAt, figureId }: { app: AppSt
   // never misses a key pressed right after a state change.
   const helpRef = useRef(help);
   helpRef.current = help;
+  const exportingRef = useRef(exporting);
+  exportingRef.current = exporting;
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
 
@@ -173,7 +180,7 @@ export function ReviewScreen({ app, reportId, openedAt, figureId }: { app: AppSt
   // One window-level handler: focus may sit anywhere (list, text pane, body).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented) return;
+      if (e.defaultPrevented || exportingRef.current) return;
       const selection = selectionRef.current;
       if (helpRef.current) {
         if (e.key === "Escape" || e.key === "?") {
@@ -226,6 +233,7 @@ export function ReviewScreen({ app, reportId, openedAt, figureId }: { app: AppSt
         case "search": return searchRef.current?.focus();
         case "toggleText": return setShowText((v) => !v);
         case "back": return app.back();
+        case "export": return setExporting(true);
         case "help": return setHelp(true);
       }
     };
@@ -234,10 +242,11 @@ export function ReviewScreen({ app, reportId, openedAt, figureId }: { app: AppSt
   }, [store, app]);
 
   const openHelp = useMemo(() => () => setHelp(true), []);
+  const openExport = useMemo(() => () => setExporting(true), []);
 
   return (
     <div class="screen review">
-      <ReviewHeader store={store} app={app} onHelp={openHelp} />
+      <ReviewHeader store={store} app={app} onHelp={openHelp} onExport={openExport} />
       <MemoFilterBar store={store} searchRef={searchRef} />
       {store.loadError.value ? <div class="banner error">Could not open the report: {store.loadError.value}</div> : null}
       <main class={`panes${showText ? "" : " no-text"}`}>
@@ -266,6 +275,7 @@ export function ReviewScreen({ app, reportId, openedAt, figureId }: { app: AppSt
       </main>
       <StatusBar store={store} />
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
+      {exporting ? <ExportDialog app={app} report={store.report.value} onClose={() => setExporting(false)} /> : null}
     </div>
   );
 }

@@ -19,6 +19,7 @@ export type Command =
   | "search"
   | "toggleText"
   | "back"
+  | "export"
   | "help";
 
 export interface Binding {
@@ -47,6 +48,7 @@ export const BINDINGS: Binding[] = [
   { keys: ["/"], command: "search", label: "Search in this report" },
   { keys: ["t"], command: "toggleText", label: "Show / hide the report text" },
   { keys: ["b"], command: "back", label: "Back to the reports" },
+  { keys: ["s"], command: "export", label: "Export the dataset (CSV, XLSX, JSONL, panel)…" },
   { keys: ["?"], command: "help", label: "This help" },
 ];
 
