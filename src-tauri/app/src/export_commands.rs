@@ -512,6 +512,11 @@ mod tests {
             .unwrap_err();
         assert_eq!(e.code, ErrorCode::Io);
         assert!(e.message.contains("writable"), "{}", e.message);
+        assert!(
+            !e.message.contains(".gwr-export-"),
+            "no temporary name: {}",
+            e.message
+        );
         assert!(!out.exists());
     }
 }

@@ -278,9 +278,10 @@ fn temp_beside(out: &Path) -> Result<(std::fs::File, tempfile::TempPath), Export
     // A temporary file is private (0600); a dataset is an ordinary file.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    // The temporary file's own name would only confuse: say what went wrong.
     let tmp = builder.tempfile_in(dir).map_err(|e| ExportError::Write {
         path: out.to_path_buf(),
-        why: e.to_string(),
+        why: e.kind().to_string(),
     })?;
     Ok(tmp.into_parts())
 }
