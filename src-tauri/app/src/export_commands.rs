@@ -88,15 +88,22 @@ pub async fn export_dataset(
     request: ExportRequest,
 ) -> Result<ExportResult, AppError> {
     let slot = exports.start()?;
-    let project = state.project.clone();
-    let cancel = slot.flag.clone();
-    let result = tauri::async_runtime::spawn_blocking(move || {
-        let p = project.lock().map_err(|_| {
+    let path = state
+        .project
+        .lock()
+        .map_err(|_| {
             AppError::new(
                 ErrorCode::Internal,
                 "the project lock was poisoned by an earlier failure; restart the app",
             )
-        })?;
+        })?
+        .path()
+        .to_path_buf();
+    let cancel = slot.flag.clone();
+    let result = tauri::async_runtime::spawn_blocking(move || {
+        // Its own connection: the reviewer keeps deciding while a large
+        // export reads (WAL lets one writer and readers work together).
+        let p = Project::open_existing(&path).map_err(AppError::from)?;
         run_export(&p, &request, &cancel, |progress| {
             let _ = progress.emit(&app);
         })
