@@ -67,12 +67,14 @@ impl Project {
             )?;
             let report_id = tx.last_insert_rowid();
             insert_structure(tx, report_id, doc)?;
+            insert_sentences(tx, report_id, doc)?;
             insert_figures(tx, report_id, doc, figures)?;
             Ok(ImportOutcome::Imported(report_id))
         })
     }
 }
 
+/// Sections, paragraphs and garbled spans (sentences: [`insert_sentences`]).
 pub(crate) fn insert_structure(
     tx: &rusqlite::Transaction<'_>,
     report_id: i64,
@@ -106,6 +108,29 @@ pub(crate) fn insert_structure(
             p.section.map(|s| s as i64)
         ])?;
     }
+    let mut st =
+        tx.prepare("INSERT INTO garbled (report_id, start, \"end\") VALUES (?1, ?2, ?3)")?;
+    for g in &doc.garbled {
+        st.execute(params![report_id, g.start as i64, g.end as i64])?;
+    }
+    Ok(())
+}
+
+/// Sentences with their folded text (what phrase search matches).
+pub(crate) fn insert_sentences(
+    tx: &rusqlite::Transaction<'_>,
+    report_id: i64,
+    doc: &Document,
+) -> Result<()> {
+    // Byte offset of every character once: slicing each sentence from the
+    // start of the text would be quadratic in the report's length.
+    let byte_at: Vec<usize> = doc
+        .match_text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(doc.match_text.len()))
+        .collect();
+    let at = |c: usize| byte_at[c.min(byte_at.len() - 1)];
     let mut st = tx.prepare(
         "INSERT INTO sentence (report_id, ord, start, \"end\", paragraph_ord, search_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
@@ -116,13 +141,8 @@ pub(crate) fn insert_structure(
             s.start as i64,
             s.end as i64,
             s.paragraph as i64,
-            doc.match_slice(s.start, s.end)
+            &doc.match_text[at(s.start)..at(s.end).max(at(s.start))]
         ])?;
-    }
-    let mut st =
-        tx.prepare("INSERT INTO garbled (report_id, start, \"end\") VALUES (?1, ?2, ?3)")?;
-    for g in &doc.garbled {
-        st.execute(params![report_id, g.start as i64, g.end as i64])?;
     }
     Ok(())
 }

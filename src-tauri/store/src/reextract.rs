@@ -25,7 +25,7 @@ use gwr_load::Document;
 use rusqlite::params;
 
 use crate::bundle::same_value;
-use crate::import::{insert_structure, origin_blob, origin_from_blob};
+use crate::import::{insert_sentences, insert_structure, origin_blob, origin_from_blob};
 use crate::review::{mark_undone, replay, Correction, Status};
 use crate::{Project, Result, StoreError};
 
@@ -87,6 +87,7 @@ impl Reextraction {
 /// An old figure as stored.
 struct Old {
     id: i64,
+    ord: i64,
     figure: Figure,
     added_by: Option<String>,
     /// Any decision, own or merged from a bundle.
@@ -133,6 +134,9 @@ impl Project {
         let old_origin = origin_from_blob(&old_origin);
         let old = self.old_figures(report_id, &old_origin)?;
         let text_changed = old_text != doc.text || old_origin != doc.origin;
+        // Rewriting sentences rewrites the full-text index, the bulk of the
+        // work; most upgrades leave them as they were.
+        let sentences_changed = text_changed || self.stored_sentences(report_id)? != doc.sentences;
         let plan = plan(&old, figures, &doc.origin);
 
         self.write(|tx| {
@@ -160,15 +164,35 @@ impl Project {
                     doc.metadata.title,
                 ],
             )?;
-            for table in ["section", "paragraph", "sentence", "garbled"] {
+            for table in ["section", "paragraph", "garbled"] {
                 tx.execute(
                     &format!("DELETE FROM {table} WHERE report_id = ?1"),
                     [report_id],
                 )?;
             }
             insert_structure(tx, report_id, doc)?;
+            if sentences_changed {
+                tx.execute("DELETE FROM sentence WHERE report_id = ?1", [report_id])?;
+                insert_sentences(tx, report_id, doc)?;
+            }
             apply(tx, report_id, doc, &old, figures, &plan, text_changed)
         })
+    }
+
+    fn stored_sentences(&self, report_id: i64) -> Result<Vec<gwr_load::Sentence>> {
+        let mut st = self.conn.prepare(
+            "SELECT start, \"end\", paragraph_ord FROM sentence WHERE report_id = ?1 ORDER BY ord",
+        )?;
+        let rows = st
+            .query_map([report_id], |r| {
+                Ok(gwr_load::Sentence {
+                    start: r.get::<_, i64>(0)? as usize,
+                    end: r.get::<_, i64>(1)? as usize,
+                    paragraph: r.get::<_, i64>(2)? as usize,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     fn old_figures(&self, report_id: i64, origin: &[u32]) -> Result<Vec<Old>> {
@@ -185,15 +209,15 @@ impl Project {
             .query_map([report_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         let mut st = self.conn.prepare(
-            "SELECT id, fields, flags, added_by FROM figure WHERE report_id = ?1 AND retired = 0 ORDER BY start, ord",
+            "SELECT id, fields, flags, added_by, ord FROM figure WHERE report_id = ?1 AND retired = 0 ORDER BY start, ord",
         )?;
-        let rows: Vec<(i64, String, String, Option<String>)> = st
+        let rows: Vec<(i64, String, String, Option<String>, i64)> = st
             .query_map([report_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
         rows.into_iter()
-            .map(|(id, fields, flags, added_by)| {
+            .map(|(id, fields, flags, added_by, ord)| {
                 let mut figure: Figure = serde_json::from_str(&fields).map_err(|e| {
                     StoreError::Invalid(format!(
                         "figure {id} of report {report_id} has unreadable fields ({e}); the project file may be damaged"
@@ -206,6 +230,7 @@ impl Project {
                 let bytes = byte_span(origin, figure.start, figure.end);
                 Ok(Old {
                     id,
+                    ord,
                     reviewed: !log.is_empty() || merged.contains(&id),
                     merged: merged.contains(&id),
                     status,
@@ -345,7 +370,14 @@ fn apply(
         "UPDATE figure SET ord = ?2, fields = ?3, text = ?4, start = ?5, \"end\" = ?6, sentence_ord = ?7,
              flags = ?8, indicator = ?9 WHERE id = ?1",
     )?;
+    let by_id: HashMap<i64, &Old> = old.iter().map(|o| (o.id, o)).collect();
     let mut write_row = |id: i64, ord: usize, f: &Figure| -> Result<()> {
+        if by_id
+            .get(&id)
+            .is_some_and(|o| o.ord == ord as i64 && o.figure == *f)
+        {
+            return Ok(());
+        }
         update.execute(params![
             id,
             ord as i64,
