@@ -2,17 +2,111 @@
 //! exactly one output character per input character so offsets carry over.
 //! Indicators, units and chrome phrases are matched on this form; the display
 //! text keeps its own script.
+//!
+//! Traditional→simplified conversion is OpenCC's `t2s`: its two tables
+//! (`data/opencc/TS*.txt`, Apache-2.0, copied unchanged from ferrous-opencc
+//! 0.4) applied the way OpenCC applies them, longest key first from left to
+//! right. Looking keys up in sorted tables is an order of magnitude cheaper
+//! than ferrous-opencc's FST walk with an allocation per match, which made
+//! conversion the most costly part of loading; a test checks the output
+//! against ferrous-opencc itself.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use ferrous_opencc::config::BuiltinConfig;
-use ferrous_opencc::OpenCC;
+const TS_CHARACTERS: &str = include_str!("../data/opencc/TSCharacters.txt");
+const TS_PHRASES: &str = include_str!("../data/opencc/TSPhrases.txt");
 
-fn t2s() -> Option<&'static OpenCC> {
-    static CONVERTER: OnceLock<Option<OpenCC>> = OnceLock::new();
-    CONVERTER
-        .get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok())
-        .as_ref()
+/// OpenCC's t2s conversion: one group of a phrase table and a character
+/// table. At each position the longest key of either table wins (the phrase
+/// table on a tie) and is replaced by its first value; an unmatched character
+/// is copied.
+struct T2s {
+    /// Single-character keys, sorted by key.
+    chars: Vec<(char, &'static str)>,
+    /// Phrase keys by their first character, sorted by it; within one first
+    /// character, longest key first.
+    phrases: Vec<(char, Vec<(&'static str, &'static str)>)>,
+}
+
+impl T2s {
+    fn new() -> T2s {
+        let mut chars = Vec::new();
+        let mut phrases: Vec<(char, Vec<(&str, &str)>)> = Vec::new();
+        for (key, value) in table(TS_PHRASES) {
+            let first = key.chars().next().unwrap_or_default();
+            match phrases.iter_mut().find(|(c, _)| *c == first) {
+                Some((_, keys)) => keys.push((key, value)),
+                None => phrases.push((first, vec![(key, value)])),
+            }
+        }
+        for (key, value) in table(TS_CHARACTERS) {
+            let mut cs = key.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => chars.push((c, value)),
+                // A longer key in the character table acts as a phrase.
+                _ => {
+                    let first = key.chars().next().unwrap_or_default();
+                    match phrases.iter_mut().find(|(c, _)| *c == first) {
+                        Some((_, keys)) => keys.push((key, value)),
+                        None => phrases.push((first, vec![(key, value)])),
+                    }
+                }
+            }
+        }
+        chars.sort_by_key(|e| e.0);
+        phrases.sort_by_key(|e| e.0);
+        for (_, keys) in &mut phrases {
+            // Stable: among equal lengths the phrase table (read first) wins.
+            keys.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        }
+        T2s { chars, phrases }
+    }
+
+    fn convert(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            if let Ok(i) = self.phrases.binary_search_by_key(&c, |e| e.0) {
+                if let Some((k, v)) = self.phrases[i].1.iter().find(|(k, _)| rest.starts_with(k)) {
+                    out.push_str(v);
+                    rest = &rest[k.len()..];
+                    continue;
+                }
+            }
+            match self.chars.binary_search_by_key(&c, |e| e.0) {
+                Ok(i) => out.push_str(self.chars[i].1),
+                Err(_) => out.push(c),
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+        out
+    }
+}
+
+/// The entries of an OpenCC text table as ferrous-opencc reads them: `key`,
+/// a tab, values separated by single spaces; the first value is used; a
+/// later entry for the same key replaces an earlier one.
+fn table(src: &'static str) -> BTreeMap<&'static str, &'static str> {
+    let mut entries = BTreeMap::new();
+    for line in src.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let parts: Vec<&str> = line.split('\t').collect();
+        if parts.len() != 2 || parts[0].is_empty() || parts[1].split(' ').any(str::is_empty) {
+            continue;
+        }
+        let first = parts[1].split(' ').next().unwrap_or_default();
+        entries.insert(parts[0], first);
+    }
+    entries
+}
+
+fn t2s() -> &'static T2s {
+    static CONVERTER: OnceLock<T2s> = OnceLock::new();
+    CONVERTER.get_or_init(T2s::new)
 }
 
 /// Full-width ASCII forms (０-９, Ａ-Ｚ, ％, ：, ，…) to ASCII, and the
@@ -82,14 +176,11 @@ pub fn has_traditional(text: &str) -> bool {
 }
 
 fn simplify_line(line: &str) -> String {
-    // Pure ASCII or already-simplified lines are the common case; OpenCC
-    // leaves them unchanged, so skip it for ASCII.
+    // Pure ASCII lines are the common case; no key is ASCII.
     if line.is_ascii() {
         return line.to_string();
     }
-    let Some(cc) = t2s() else {
-        return line.to_string();
-    };
+    let cc = t2s();
     let converted = cc.convert(line);
     if converted.chars().count() == line.chars().count() {
         return converted;
@@ -131,5 +222,51 @@ mod tests {
     #[test]
     fn lines_stay_lines() {
         assert_eq!(fold("國內\n發展"), "国内\n发展");
+    }
+
+    /// The copy of OpenCC's t2s gives what ferrous-opencc gives: for every
+    /// character alone, every table key in and out of context, and every
+    /// line of the seed reports.
+    #[test]
+    fn t2s_matches_ferrous_opencc() {
+        let reference =
+            ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
+                .unwrap();
+        let ours = t2s();
+        let check = |s: &str| assert_eq!(ours.convert(s), reference.convert(s), "{s:?}");
+        let mut all = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            all.push(c);
+            if all.len() > 4000 {
+                check(&all);
+                all.clear();
+            }
+        }
+        check(&all);
+        for c in (0x2000..=0x3FFFF).filter_map(char::from_u32) {
+            check(c.encode_utf8(&mut [0u8; 4]));
+        }
+        let mut keys: Vec<&str> = table(TS_PHRASES).into_keys().collect();
+        keys.extend(table(TS_CHARACTERS).into_keys());
+        for k in &keys {
+            check(k);
+            check(&format!("国{k}發展"));
+            let short: String = k
+                .chars()
+                .take(k.chars().count().saturating_sub(1))
+                .collect();
+            check(&format!("{short}了"));
+            for k2 in keys.iter().take(300) {
+                check(&format!("{k}{k2}"));
+            }
+        }
+        check(&keys.concat());
+        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
+        for entry in std::fs::read_dir(samples).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for line in text.lines() {
+                check(line);
+            }
+        }
     }
 }
