@@ -36,7 +36,12 @@ pub fn clean(decoded: MappedText) -> Cleaned {
     if glosses > 0 {
         notes.push(format!("removed {glosses} pinyin glosses"));
     }
-    let text = whitespace::normalise(&text);
+    // Unless a step changed the text, it is still normal.
+    let text = if split == 0 && glosses == 0 {
+        whitespace::renormalise(text)
+    } else {
+        whitespace::normalise(&text)
+    };
     let (text, chrome_notes) = chrome::strip(&text, traditional);
     notes.extend(chrome_notes);
     Cleaned {

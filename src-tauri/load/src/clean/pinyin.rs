@@ -15,34 +15,55 @@ fn is_han(c: char) -> bool {
 
 /// Returns the text and the number of glosses removed.
 pub fn strip_glosses(input: &MappedText) -> (MappedText, usize) {
-    let chars: Vec<(char, u32)> = input.chars().collect();
-    let mut out = MappedText::with_capacity(input.text().len());
-    let mut removed = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some(len) = gloss_at(&chars, i) {
-            removed += 1;
-            i += len;
+    let text = input.text();
+    // (byte, char index, byte length, char length) of each gloss.
+    let mut glosses: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // Only an opening parenthesis can start one; no gloss starts inside another.
+    let (mut counted_to, mut chars_before) = (0, 0);
+    let mut free_from = 0;
+    for (b, open) in text.match_indices(['(', '（']) {
+        let open = open.chars().next().unwrap_or('(');
+        let Some(prev) = text[..b].chars().next_back() else {
+            continue;
+        };
+        if b < free_from {
             continue;
         }
-        out.push(chars[i].0, chars[i].1);
-        i += 1;
+        if let Some(n) = gloss_len(prev, open, &text[b + open.len_utf8()..]) {
+            let bytes = text[b..].chars().take(n).map(char::len_utf8).sum();
+            chars_before += text[counted_to..b].chars().count();
+            counted_to = b;
+            glosses.push((b, chars_before, bytes, n));
+            free_from = b + bytes;
+        }
     }
-    (out, removed)
+    // Most texts have none, and then nothing changes.
+    if glosses.is_empty() {
+        return (input.clone(), 0);
+    }
+    let origins = input.origins();
+    let mut out = MappedText::with_capacity(text.len());
+    let (mut byte, mut char_at) = (0, 0);
+    for &(b, i, bytes, n) in &glosses {
+        out.push_str(&text[byte..b], &origins[char_at..i]);
+        (byte, char_at) = (b + bytes, i + n);
+    }
+    out.push_str(&text[byte..], &origins[char_at..]);
+    (out, glosses.len())
 }
 
-/// Length of a gloss `(syllable)` starting at `i`, right after a Han character.
-fn gloss_at(chars: &[(char, u32)], i: usize) -> Option<usize> {
-    if i == 0 || !matches!(chars[i].0, '(' | '（') || !is_han(chars[i - 1].0) {
+/// Length in characters of a gloss `(syllable)` opening with `open`, right
+/// after the Han character `prev`; `after` is the text after `open`.
+fn gloss_len(prev: char, open: char, after: &str) -> Option<usize> {
+    if !matches!(open, '(' | '（') || !is_han(prev) {
         return None;
     }
-    let body: Vec<char> = chars[i + 1..]
-        .iter()
-        .map(|p| p.0)
+    let body: Vec<char> = after
+        .chars()
         .take_while(|&c| is_pinyin_letter(c))
         .take(8)
         .collect();
-    let close = chars.get(i + 1 + body.len())?.0;
+    let close = after.chars().nth(body.len())?;
     // A tone mark is what tells a gloss from a Latin word in parentheses.
     let toned = body.iter().any(|&c| TONED.contains(c) || c == 'ü');
     (matches!(close, ')' | '）') && (1..=6).contains(&body.len()) && toned)

@@ -9,14 +9,23 @@ const COLLAPSED_MIN_CHARS: usize = 600;
 
 /// Returns the text and how many breaks were inserted.
 pub fn resplit(input: &MappedText) -> (MappedText, usize) {
+    // Most texts have no collapsed line, and then nothing changes.
+    let any_collapsed = input.text().split('\n').any(|line| {
+        let gaps = cjk_gaps(line.chars());
+        (gaps >= 3 && line.chars().count() >= COLLAPSED_MIN_CHARS)
+            || (gaps >= 1 && is_title_block(line.chars()))
+    });
+    if !any_collapsed {
+        return (input.clone(), 0);
+    }
     let chars: Vec<(char, u32)> = input.chars().collect();
     let mut out = MappedText::with_capacity(input.text().len());
     let mut inserted = 0;
     for (s, e) in input.line_ranges() {
         let line = &chars[s..e];
-        let gaps = cjk_gaps(line);
-        let collapsed =
-            (line.len() >= COLLAPSED_MIN_CHARS && gaps >= 3) || (gaps >= 1 && is_title_block(line));
+        let gaps = cjk_gaps(line.iter().map(|p| p.0));
+        let collapsed = (line.len() >= COLLAPSED_MIN_CHARS && gaps >= 3)
+            || (gaps >= 1 && is_title_block(line.iter().map(|p| p.0)));
         for (i, &(c, o)) in line.iter().enumerate() {
             if collapsed && is_space(c) && is_break(line, i) {
                 out.push('\n', o);
@@ -44,17 +53,25 @@ fn is_cjkish(c: char) -> bool {
 }
 
 /// A title, meeting line, speaker and `各位代表` run together on one line.
-fn is_title_block(line: &[(char, u32)]) -> bool {
+fn is_title_block(line: impl Iterator<Item = char>) -> bool {
     // 各位代表 is written the same in both scripts; 报告 is not.
-    let s: String = line.iter().take(200).map(|p| p.0).collect();
+    let s: String = line.take(200).collect();
     (s.contains("工作报告") || s.contains("工作報告")) && s.contains("各位代表")
 }
 
 /// Spaces with Chinese on both sides.
-fn cjk_gaps(line: &[(char, u32)]) -> usize {
-    (1..line.len().saturating_sub(1))
-        .filter(|&i| is_space(line[i].0) && is_cjkish(line[i - 1].0) && is_cjkish(line[i + 1].0))
-        .count()
+fn cjk_gaps(mut line: impl Iterator<Item = char>) -> usize {
+    let (Some(mut before), Some(mut at)) = (line.next(), line.next()) else {
+        return 0;
+    };
+    let mut gaps = 0;
+    for after in line {
+        if is_space(at) && is_cjkish(before) && is_cjkish(after) {
+            gaps += 1;
+        }
+        (before, at) = (at, after);
+    }
+    gaps
 }
 
 /// A space in a collapsed line is a paragraph break unless it sits between
