@@ -135,12 +135,26 @@ pub fn fold_with(text: &str, traditional: bool) -> String {
             out.push('\n');
         }
         if traditional {
-            out.extend(simplify_line(line).chars().map(half_width));
+            push_half_width(&mut out, &simplify_line(line));
         } else {
-            out.extend(line.chars().map(half_width));
+            push_half_width(&mut out, line);
         }
     }
     out
+}
+
+/// Appends `s` with [`half_width`] applied, copying unchanged runs whole.
+fn push_half_width(out: &mut String, s: &str) {
+    let mut start = 0;
+    for (b, c) in s.char_indices() {
+        let h = half_width(c);
+        if h != c {
+            out.push_str(&s[start..b]);
+            out.push(h);
+            start = b + c.len_utf8();
+        }
+    }
+    out.push_str(&s[start..]);
 }
 
 /// Characters sampled from each of three places in a text to decide whether
