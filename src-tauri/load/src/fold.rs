@@ -27,6 +27,10 @@ struct T2s {
     /// Phrase keys by their first character, sorted by it; within one first
     /// character, longest key first.
     phrases: Vec<(char, Vec<(&'static str, &'static str)>)>,
+    /// One bit per character below U+10000: whether it starts a key of
+    /// either table. Most characters of most texts start none and are
+    /// copied without a search.
+    starts_key: Vec<u64>,
 }
 
 impl T2s {
@@ -60,13 +64,37 @@ impl T2s {
             // Stable: among equal lengths the phrase table (read first) wins.
             keys.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         }
-        T2s { chars, phrases }
+        let mut starts_key = vec![0u64; 0x10000 / 64];
+        let firsts = chars.iter().map(|e| e.0).chain(phrases.iter().map(|e| e.0));
+        for c in firsts.filter(|&c| (c as u32) < 0x10000) {
+            starts_key[c as usize / 64] |= 1 << (c as u32 % 64);
+        }
+        T2s {
+            chars,
+            phrases,
+            starts_key,
+        }
+    }
+
+    /// False only for characters that start no key.
+    fn may_start_key(&self, c: char) -> bool {
+        let c = c as u32;
+        c >= 0x10000 || self.starts_key[c as usize / 64] & (1 << (c % 64)) != 0
     }
 
     fn convert(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
-        while let Some(c) = rest.chars().next() {
+        loop {
+            let plain = rest
+                .char_indices()
+                .find(|&(_, c)| self.may_start_key(c))
+                .map_or(rest.len(), |p| p.0);
+            out.push_str(&rest[..plain]);
+            rest = &rest[plain..];
+            let Some(c) = rest.chars().next() else {
+                break;
+            };
             if let Ok(i) = self.phrases.binary_search_by_key(&c, |e| e.0) {
                 if let Some((k, v)) = self.phrases[i].1.iter().find(|(k, _)| rest.starts_with(k)) {
                     out.push_str(v);
@@ -166,15 +194,24 @@ const SAMPLE_CHARS: usize = 400;
 /// traditional→simplified conversion. Simplified text changes a little too
 /// (OpenCC maps some shared characters), hence a share, not any change.
 /// Conversion is the costly part of loading, and most reports are simplified.
-pub fn has_traditional(text: &str) -> bool {
+pub fn has_traditional<'a>(text: &'a str) -> bool {
     let n = text.chars().count();
+    // The samples of `char_slice(text, at, at + SAMPLE_CHARS)` for `at` at the
+    // start, middle and end, without walking the whole text for each.
+    let prefix = |s: &'a str| &s[..s.char_indices().nth(SAMPLE_CHARS).map_or(s.len(), |p| p.0)];
     let samples: Vec<&str> = if n <= 3 * SAMPLE_CHARS {
         vec![text]
     } else {
-        [0, n / 2 - SAMPLE_CHARS / 2, n - SAMPLE_CHARS]
-            .iter()
-            .map(|&at| crate::document::char_slice(text, at, at + SAMPLE_CHARS))
-            .collect()
+        let middle = text
+            .char_indices()
+            .nth(n / 2 - SAMPLE_CHARS / 2)
+            .map_or(0, |p| p.0);
+        let end = text
+            .char_indices()
+            .rev()
+            .nth(SAMPLE_CHARS - 1)
+            .map_or(0, |p| p.0);
+        vec![prefix(text), prefix(&text[middle..]), &text[end..]]
     };
     let (mut changed, mut total) = (0usize, 0usize);
     for sample in samples {
