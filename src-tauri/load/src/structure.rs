@@ -134,32 +134,31 @@ fn is_sub_heading(l: &str) -> bool {
 }
 
 fn split_sentences(folded_line: &str, start: usize, paragraph: usize, out: &mut Vec<Sentence>) {
-    let cs: Vec<char> = folded_line.chars().collect();
-    let mut s = 0;
-    let mut i = 0;
-    while i < cs.len() {
-        if matches!(cs[i], '。' | '!' | '?' | ';' | '！' | '？' | '；') {
-            let mut e = i + 1;
+    let mut cs = folded_line.chars().peekable();
+    // `s` starts the open sentence, `i` counts the characters read.
+    let (mut s, mut i) = (0, 0);
+    while let Some(c) = cs.next() {
+        i += 1;
+        if matches!(c, '。' | '!' | '?' | ';' | '！' | '？' | '；') {
             // Closing quotes and brackets belong to the sentence they close.
-            while e < cs.len() && matches!(cs[e], '”' | '’' | ')' | '」' | '』' | '】' | '》')
+            while cs
+                .next_if(|c| matches!(c, '”' | '’' | ')' | '」' | '』' | '】' | '》'))
+                .is_some()
             {
-                e += 1;
+                i += 1;
             }
             out.push(Sentence {
                 start: start + s,
-                end: start + e,
+                end: start + i,
                 paragraph,
             });
-            s = e;
-            i = e;
-        } else {
-            i += 1;
+            s = i;
         }
     }
-    if s < cs.len() {
+    if s < i {
         out.push(Sentence {
             start: start + s,
-            end: start + cs.len(),
+            end: start + i,
             paragraph,
         });
     }

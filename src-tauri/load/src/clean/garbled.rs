@@ -4,7 +4,7 @@
 use crate::Span;
 
 pub fn find(text: &str) -> Vec<Span> {
-    if !text.contains(['\u{FFFD}', '?', '？']) {
+    if !(text.contains('?') || text.contains('？') || text.contains('\u{FFFD}')) {
         return Vec::new();
     }
     let chars: Vec<char> = text.chars().collect();

@@ -21,8 +21,11 @@ pub fn strip_glosses(input: &MappedText) -> (MappedText, usize) {
     // Only an opening parenthesis can start one; no gloss starts inside another.
     let (mut counted_to, mut chars_before) = (0, 0);
     let mut free_from = 0;
-    for (b, open) in text.match_indices(['(', '（']) {
-        let open = open.chars().next().unwrap_or('(');
+    // Two single-character searches are much faster than one for either.
+    let mut opens: Vec<(usize, char)> = text.match_indices('(').map(|(b, _)| (b, '(')).collect();
+    opens.extend(text.match_indices('（').map(|(b, _)| (b, '（')));
+    opens.sort_unstable();
+    for (b, open) in opens {
         let Some(prev) = text[..b].chars().next_back() else {
             continue;
         };
