@@ -42,6 +42,11 @@ impl MappedText {
         self.origin.extend_from_slice(origins);
     }
 
+    /// Re-anchors character `i`, such as a line break placed before its origin was known.
+    pub fn set_origin(&mut self, i: usize, origin: u32) {
+        self.origin[i] = origin;
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }

@@ -24,27 +24,82 @@ fn is_break(c: char) -> bool {
     )
 }
 
+/// Whether a character starting with this UTF-8 byte can be a break, an
+/// invisible character or a space; most characters cannot and are copied in
+/// runs without being decoded.
+fn may_be_special(lead: u8) -> bool {
+    matches!(lead, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+}
+
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 pub fn normalise(input: &MappedText) -> MappedText {
     let text = input.text();
+    let bytes = text.as_bytes();
     let origins = input.origins();
     let mut out = MappedText::with_capacity(text.len());
-    // Each run of text between line breaks is one line (`\r\n` leaves an
-    // empty one, which adds nothing). Its `\n` takes the origin of the break
-    // that ends it, the last line's the last origin.
-    let (mut byte, mut char_at) = (0, 0);
-    let mut scratch = (String::new(), Vec::new());
-    for (b, c) in text.char_indices() {
-        if !is_break(c) {
-            continue;
+    // The run of characters being copied as they are, (byte, char index).
+    let mut run: Option<(usize, usize)> = None;
+    // Whether the line has shown a visible character, and where its `\n` is.
+    let mut content = false;
+    let mut separator: Option<usize> = None;
+    // A space run after visible text: one ASCII space, if more text follows.
+    let mut space: Option<u32> = None;
+    let (mut b, mut i) = (0, 0);
+    while b < bytes.len() {
+        let lead = bytes[b];
+        let (c, len) = if may_be_special(lead) {
+            let c = text[b..].chars().next().unwrap_or_default();
+            (Some(c), c.len_utf8())
+        } else {
+            (None, utf8_len(lead))
+        };
+        let plain = c.is_none_or(|c| !(is_break(c) || is_invisible(c) || is_space(c)));
+        if plain {
+            if run.is_none() {
+                if !content {
+                    content = true;
+                    if !out.is_empty() {
+                        // Anchored at the break that ends this line, once seen.
+                        separator = Some(out.len_chars());
+                        out.push('\n', 0);
+                    }
+                } else if let Some(o) = space.take() {
+                    out.push(' ', o);
+                }
+                run = Some((b, i));
+            }
+        } else {
+            if let Some((rb, ri)) = run.take() {
+                out.push_str(&text[rb..b], &origins[ri..i]);
+            }
+            let c = c.unwrap_or_default();
+            if is_break(c) {
+                if let Some(k) = separator.take() {
+                    out.set_origin(k, origins[i]);
+                }
+                content = false;
+                space = None;
+            } else if is_space(c) && content && space.is_none() {
+                space = Some(origins[i]);
+            }
         }
-        let n = text[byte..b].chars().count();
-        let line = (&text[byte..b], &origins[char_at..char_at + n]);
-        flush(line, &mut out, origins[char_at + n], &mut scratch);
-        byte = b + c.len_utf8();
-        char_at += n + 1;
+        b += len;
+        i += 1;
     }
-    let line = (&text[byte..], &origins[char_at..]);
-    flush(line, &mut out, input.last_origin(), &mut scratch);
+    if let Some((rb, ri)) = run {
+        out.push_str(&text[rb..], &origins[ri..]);
+    }
+    if let Some(k) = separator {
+        out.set_origin(k, input.last_origin());
+    }
     out
 }
 
@@ -66,65 +121,95 @@ pub fn renormalise(normal: MappedText) -> MappedText {
     MappedText::from_raw(text, origin)
 }
 
-/// Appends one line, trimmed, with runs of spaces as one ASCII space.
-fn flush(
-    (line, origins): (&str, &[u32]),
-    out: &mut MappedText,
-    nl: u32,
-    scratch: &mut (String, Vec<u32>),
-) {
-    // Invisible characters go and no-break spaces become spaces before the
-    // line is trimmed; few lines have either, so only those are copied.
-    if line.chars().any(|c| is_invisible(c) || c == '\u{00A0}') {
-        let (text, origin) = scratch;
-        text.clear();
-        origin.clear();
-        for (c, &o) in line.chars().zip(origins) {
-            if !is_invisible(c) {
-                text.push(if c == '\u{00A0}' { ' ' } else { c });
-                origin.push(o);
-            }
-        }
-        flush_visible(text, origin, out, nl);
-    } else {
-        flush_visible(line, origins, out, nl);
-    }
-}
-
-fn flush_visible(line: &str, origins: &[u32], out: &mut MappedText, nl: u32) {
-    let Some(first) = line.find(|c| !is_space(c)) else {
-        return;
-    };
-    let last = line.rfind(|c| !is_space(c)).unwrap_or(first);
-    let last = last + line[last..].chars().next().map_or(0, char::len_utf8);
-    let skipped = line[..first].chars().count();
-    let (line, origins) = (&line[first..last], &origins[skipped..]);
-    if !out.is_empty() {
-        out.push('\n', nl);
-    }
-    // Copy runs of kept characters whole; a space run becomes one ASCII
-    // space at the origin of its first character.
-    let (mut run_byte, mut run_char) = (0, 0);
-    let mut prev_space = false;
-    for (i, (b, c)) in line.char_indices().enumerate() {
-        let space = is_space(c);
-        if space && (c != ' ' || prev_space) {
-            out.push_str(&line[run_byte..b], &origins[run_char..i]);
-            if !prev_space {
-                out.push(' ', origins[i]);
-            }
-            run_byte = b + c.len_utf8();
-            run_char = i + 1;
-        }
-        prev_space = space;
-    }
-    let n = line[run_byte..].chars().count();
-    out.push_str(&line[run_byte..], &origins[run_char..run_char + n]);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The straightforward char-by-char form `normalise` must agree with.
+    fn reference(input: &MappedText) -> MappedText {
+        let mut out = MappedText::with_capacity(input.text().len());
+        let mut line: Vec<(char, u32)> = Vec::new();
+        let mut prev_cr = false;
+        let flush = |line: &mut Vec<(char, u32)>, out: &mut MappedText, nl: u32| {
+            let start = line.iter().position(|&(c, _)| !is_space(c));
+            if let Some(s) = start {
+                let e = line.iter().rposition(|&(c, _)| !is_space(c)).unwrap_or(s) + 1;
+                if !out.is_empty() {
+                    out.push('\n', nl);
+                }
+                for &(c, o) in &line[s..e] {
+                    // Runs of spaces inside a line become one ASCII space.
+                    if is_space(c) {
+                        if out.text().ends_with(' ') {
+                            continue;
+                        }
+                        out.push(' ', o);
+                    } else {
+                        out.push(c, o);
+                    }
+                }
+            }
+            line.clear();
+        };
+        for (c, o) in input.chars() {
+            match c {
+                '\r' => {
+                    flush(&mut line, &mut out, o);
+                    prev_cr = true;
+                    continue;
+                }
+                '\n' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}' => {
+                    if !(prev_cr && c == '\n') {
+                        flush(&mut line, &mut out, o);
+                    }
+                }
+                c if is_invisible(c) => {}
+                '\u{00A0}' => line.push((' ', o)),
+                c => line.push((c, o)),
+            }
+            prev_cr = false;
+        }
+        let end = input.last_origin();
+        flush(&mut line, &mut out, end);
+        out
+    }
+
+    #[test]
+    fn agrees_with_the_char_by_char_form() {
+        let alphabet = [
+            'a', '中', '“', ' ', '\u{3000}', '\u{00A0}', '\u{200B}', '\r', '\n', '\u{2028}',
+        ];
+        let mut cases: Vec<String> = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = cases
+                .iter()
+                .filter(|s| s.chars().count() == cases.last().unwrap().chars().count())
+                .flat_map(|s| alphabet.iter().map(move |&c| format!("{s}{c}")))
+                .collect();
+            cases.extend(longer);
+        }
+        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
+        for entry in std::fs::read_dir(samples).unwrap() {
+            cases.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+        for s in &cases {
+            let m = MappedText::from_utf8(s);
+            assert_eq!(normalise(&m), reference(&m), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn only_flagged_lead_bytes_start_special_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if is_break(c) || is_invisible(c) || is_space(c) {
+                let mut buf = [0u8; 4];
+                assert!(
+                    may_be_special(c.encode_utf8(&mut buf).as_bytes()[0]),
+                    "{c:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn renormalise_is_normalise_of_normal_text() {
