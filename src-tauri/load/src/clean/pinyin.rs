@@ -3,10 +3,45 @@
 
 use crate::mapped::MappedText;
 
+/// The tone-marked letters, as [`is_toned`] matches them.
+#[cfg(test)]
 const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
 
 fn is_pinyin_letter(c: char) -> bool {
-    c.is_ascii_lowercase() || c == 'ü' || TONED.contains(c)
+    c.is_ascii_lowercase() || c == 'ü' || is_toned(c)
+}
+
+fn is_toned(c: char) -> bool {
+    matches!(
+        c,
+        'ā' | 'á'
+            | 'ǎ'
+            | 'à'
+            | 'ē'
+            | 'é'
+            | 'ě'
+            | 'è'
+            | 'ī'
+            | 'í'
+            | 'ǐ'
+            | 'ì'
+            | 'ō'
+            | 'ó'
+            | 'ǒ'
+            | 'ò'
+            | 'ū'
+            | 'ú'
+            | 'ǔ'
+            | 'ù'
+            | 'ǖ'
+            | 'ǘ'
+            | 'ǚ'
+            | 'ǜ'
+            | 'ń'
+            | 'ň'
+            | 'ǹ'
+            | 'ḿ'
+    )
 }
 
 fn is_han(c: char) -> bool {
@@ -61,21 +96,32 @@ fn gloss_len(prev: char, open: char, after: &str) -> Option<usize> {
     if !matches!(open, '(' | '（') || !is_han(prev) {
         return None;
     }
-    let body: Vec<char> = after
-        .chars()
-        .take_while(|&c| is_pinyin_letter(c))
-        .take(8)
-        .collect();
-    let close = after.chars().nth(body.len())?;
-    // A tone mark is what tells a gloss from a Latin word in parentheses.
-    let toned = body.iter().any(|&c| TONED.contains(c) || c == 'ü');
-    (matches!(close, ')' | '）') && (1..=6).contains(&body.len()) && toned)
-        .then_some(body.len() + 2)
+    // Up to 8 pinyin letters, then the character after them.
+    let (mut letters, mut toned) = (0, false);
+    let mut rest = after.chars();
+    let close = loop {
+        let c = rest.next()?;
+        if letters < 8 && is_pinyin_letter(c) {
+            letters += 1;
+            // A tone mark is what tells a gloss from a Latin word in parentheses.
+            toned |= is_toned(c) || c == 'ü';
+        } else {
+            break c;
+        }
+    };
+    (matches!(close, ')' | '）') && (1..=6).contains(&letters) && toned).then_some(letters + 2)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_toned_is_membership_in_toned() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_toned(c), TONED.contains(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn glosses_go_real_parentheses_stay() {

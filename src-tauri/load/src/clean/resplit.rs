@@ -11,9 +11,13 @@ const COLLAPSED_MIN_CHARS: usize = 600;
 pub fn resplit(input: &MappedText) -> (MappedText, usize) {
     // Most texts have no collapsed line, and then nothing changes.
     let any_collapsed = input.text().split('\n').any(|line| {
+        // Cheap necessary conditions first: long, or naming 各位代表.
+        let long = line.len() >= COLLAPSED_MIN_CHARS && line.chars().count() >= COLLAPSED_MIN_CHARS;
+        if !long && !line.contains("各位代表") {
+            return false;
+        }
         let gaps = cjk_gaps(line.chars());
-        (gaps >= 3 && line.chars().count() >= COLLAPSED_MIN_CHARS)
-            || (gaps >= 1 && is_title_block(line.chars()))
+        (gaps >= 3 && long) || (gaps >= 1 && is_title_block(line.chars()))
     });
     if !any_collapsed {
         return (input.clone(), 0);

@@ -108,12 +108,15 @@ pub fn normalise(input: &MappedText) -> MappedText {
 /// after it (the last to the last character's), as `normalise` anchors them.
 pub fn renormalise(normal: MappedText) -> MappedText {
     let (text, mut origin) = normal.into_raw();
-    let breaks: Vec<usize> = text
-        .chars()
-        .enumerate()
-        .filter(|&(_, c)| c == '\n')
-        .map(|(i, _)| i)
-        .collect();
+    // Character indices of the breaks, counted between them.
+    let mut breaks: Vec<usize> = Vec::new();
+    let (mut byte, mut char_at) = (0, 0);
+    for (b, _) in text.match_indices('\n') {
+        char_at += text[byte..b].chars().count();
+        breaks.push(char_at);
+        char_at += 1;
+        byte = b + 1;
+    }
     let last = origin.last().copied().unwrap_or(0);
     for (k, &i) in breaks.iter().enumerate() {
         origin[i] = breaks.get(k + 1).map_or(last, |&next| origin[next]);
