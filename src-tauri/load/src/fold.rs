@@ -158,28 +158,39 @@ pub fn fold(text: &str) -> String {
 /// it comes from) needs script conversion.
 pub fn fold_with(text: &str, traditional: bool) -> String {
     let mut out = String::with_capacity(text.len());
+    if !traditional {
+        // Half-width leaves `\n` alone, so lines need not be taken apart.
+        push_half_width(&mut out, text);
+        return out;
+    }
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        if traditional {
-            push_half_width(&mut out, &simplify_line(line));
-        } else {
-            push_half_width(&mut out, line);
-        }
+        push_half_width(&mut out, &simplify_line(line));
     }
     out
 }
 
 /// Appends `s` with [`half_width`] applied, copying unchanged runs whole.
 fn push_half_width(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
     let mut start = 0;
-    for (b, c) in s.char_indices() {
-        let h = half_width(c);
-        if h != c {
-            out.push_str(&s[start..b]);
-            out.push(h);
-            start = b + c.len_utf8();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Only U+FF01..=U+FF5E (EF BC 81..EF BD 9E) and U+3000 (E3 80 80)
+        // change; other characters are skipped byte by byte undecoded.
+        if matches!(bytes[i], 0xEF | 0xE3) {
+            let c = s[i..].chars().next().unwrap_or_default();
+            let h = half_width(c);
+            if h != c {
+                out.push_str(&s[start..i]);
+                out.push(h);
+                start = i + c.len_utf8();
+            }
+            i += c.len_utf8();
+        } else {
+            i += 1;
         }
     }
     out.push_str(&s[start..]);
@@ -268,6 +279,19 @@ mod tests {
         assert!(!f.contains('國') && f.contains("国内生产总值增长"));
         let s = "国内生产总值增长。\n".repeat(2000);
         assert_eq!(fold(&s), s);
+    }
+
+    #[test]
+    fn half_width_changes_only_characters_push_half_width_decodes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if half_width(c) != c {
+                let mut buf = [0u8; 4];
+                assert!(matches!(c.encode_utf8(&mut buf).as_bytes()[0], 0xEF | 0xE3));
+            }
+        }
+        let mut out = String::new();
+        push_half_width(&mut out, "ａ１\u{3000}、。，中Ａ");
+        assert_eq!(out, "a1 、。,中A");
     }
 
     #[test]
