@@ -27,10 +27,10 @@ struct T2s {
     /// Phrase keys by their first character, sorted by it; within one first
     /// character, longest key first.
     phrases: Vec<(char, Vec<(&'static str, &'static str)>)>,
-    /// One bit per character below U+10000: whether it starts a key of
-    /// either table. Most characters of most texts start none and are
-    /// copied without a search.
-    starts_key: Vec<u64>,
+    /// For each character below U+10000, 1 + its index in `chars`, or 0.
+    char_index: Vec<u16>,
+    /// One bit per character below U+10000: whether it starts a phrase.
+    starts_phrase: Vec<u64>,
 }
 
 impl T2s {
@@ -64,22 +64,43 @@ impl T2s {
             // Stable: among equal lengths the phrase table (read first) wins.
             keys.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         }
-        let mut starts_key = vec![0u64; 0x10000 / 64];
-        let firsts = chars.iter().map(|e| e.0).chain(phrases.iter().map(|e| e.0));
-        for c in firsts.filter(|&c| (c as u32) < 0x10000) {
-            starts_key[c as usize / 64] |= 1 << (c as u32 % 64);
+        let mut char_index = vec![0u16; 0x10000];
+        for (i, &(c, _)) in chars.iter().enumerate() {
+            if (c as u32) < 0x10000 {
+                char_index[c as usize] = u16::try_from(i + 1).expect("fewer than 65535 keys");
+            }
+        }
+        let mut starts_phrase = vec![0u64; 0x10000 / 64];
+        for &(c, _) in phrases.iter().filter(|e| (e.0 as u32) < 0x10000) {
+            starts_phrase[c as usize / 64] |= 1 << (c as u32 % 64);
         }
         T2s {
             chars,
             phrases,
-            starts_key,
+            char_index,
+            starts_phrase,
         }
     }
 
-    /// False only for characters that start no key.
+    /// False only for characters that start no key; most characters of most
+    /// texts start none and are copied without a search.
     fn may_start_key(&self, c: char) -> bool {
+        self.may_start_phrase(c) || (c as u32) >= 0x10000 || self.char_index[c as usize] != 0
+    }
+
+    fn may_start_phrase(&self, c: char) -> bool {
         let c = c as u32;
-        c >= 0x10000 || self.starts_key[c as usize / 64] & (1 << (c % 64)) != 0
+        c >= 0x10000 || self.starts_phrase[c as usize / 64] & (1 << (c % 64)) != 0
+    }
+
+    /// The value of a single-character key.
+    fn char_value(&self, c: char) -> Option<&'static str> {
+        let i = if (c as u32) < 0x10000 {
+            (self.char_index[c as usize] as usize).checked_sub(1)
+        } else {
+            self.chars.binary_search_by_key(&c, |e| e.0).ok()
+        };
+        i.map(|i| self.chars[i].1)
     }
 
     fn convert(&self, text: &str) -> String {
@@ -95,16 +116,20 @@ impl T2s {
             let Some(c) = rest.chars().next() else {
                 break;
             };
-            if let Ok(i) = self.phrases.binary_search_by_key(&c, |e| e.0) {
+            let phrases = self
+                .may_start_phrase(c)
+                .then(|| self.phrases.binary_search_by_key(&c, |e| e.0).ok())
+                .flatten();
+            if let Some(i) = phrases {
                 if let Some((k, v)) = self.phrases[i].1.iter().find(|(k, _)| rest.starts_with(k)) {
                     out.push_str(v);
                     rest = &rest[k.len()..];
                     continue;
                 }
             }
-            match self.chars.binary_search_by_key(&c, |e| e.0) {
-                Ok(i) => out.push_str(self.chars[i].1),
-                Err(_) => out.push(c),
+            match self.char_value(c) {
+                Some(v) => out.push_str(v),
+                None => out.push(c),
             }
             rest = &rest[c.len_utf8()..];
         }

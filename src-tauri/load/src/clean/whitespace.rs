@@ -55,6 +55,16 @@ pub fn normalise(input: &MappedText) -> MappedText {
     let (mut b, mut i) = (0, 0);
     while b < bytes.len() {
         let lead = bytes[b];
+        if !may_be_special(lead) && run.is_some() {
+            // Inside a run: skip ordinary characters without decoding them.
+            b += utf8_len(lead);
+            i += 1;
+            while b < bytes.len() && !may_be_special(bytes[b]) {
+                b += utf8_len(bytes[b]);
+                i += 1;
+            }
+            continue;
+        }
         let (c, len) = if may_be_special(lead) {
             let c = text[b..].chars().next().unwrap_or_default();
             (Some(c), c.len_utf8())
