@@ -134,17 +134,27 @@ fn is_sub_heading(l: &str) -> bool {
 }
 
 fn split_sentences(folded_line: &str, start: usize, paragraph: usize, out: &mut Vec<Sentence>) {
-    let mut cs = folded_line.chars().peekable();
-    // `s` starts the open sentence, `i` counts the characters read.
-    let (mut s, mut i) = (0, 0);
-    while let Some(c) = cs.next() {
+    let bytes = folded_line.as_bytes();
+    let char_at = |b: usize| folded_line[b..].chars().next().unwrap_or_default();
+    // `s` starts the open sentence, `i` counts the characters read to byte `b`.
+    let (mut s, mut i, mut b) = (0, 0, 0);
+    while b < bytes.len() {
+        let lead = bytes[b];
+        // Every terminator starts with one of these bytes; other characters
+        // are stepped over undecoded.
+        let ends = match lead {
+            b'!' | b'?' | b';' => true,
+            0xE3 | 0xEF => matches!(char_at(b), '。' | '！' | '？' | '；'),
+            _ => false,
+        };
+        b += utf8_len(lead);
         i += 1;
-        if matches!(c, '。' | '!' | '?' | ';' | '！' | '？' | '；') {
+        if ends {
             // Closing quotes and brackets belong to the sentence they close.
-            while cs
-                .next_if(|c| matches!(c, '”' | '’' | ')' | '」' | '』' | '】' | '》'))
-                .is_some()
+            while b < bytes.len()
+                && matches!(char_at(b), '”' | '’' | ')' | '」' | '』' | '】' | '》')
             {
+                b += utf8_len(bytes[b]);
                 i += 1;
             }
             out.push(Sentence {
@@ -161,6 +171,15 @@ fn split_sentences(folded_line: &str, start: usize, paragraph: usize, out: &mut 
             end: start + i,
             paragraph,
         });
+    }
+}
+
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
     }
 }
 
@@ -296,6 +315,17 @@ mod tests {
             "{sent:?}"
         );
         assert!(sent.contains(&"“好”。".to_string()), "{sent:?}");
+    }
+
+    #[test]
+    fn sentence_ends_are_found_by_their_first_byte() {
+        for c in ['。', '！', '？', '；'] {
+            assert!(matches!(c.to_string().as_bytes()[0], 0xE3 | 0xEF), "{c}");
+        }
+        let mut out = Vec::new();
+        split_sentences("甲。”乙!丙？）丁；」戊", 10, 0, &mut out);
+        let ends: Vec<usize> = out.iter().map(|x| x.end).collect();
+        assert_eq!(ends, vec![13, 15, 17, 21, 22]);
     }
 
     #[test]
