@@ -108,18 +108,19 @@ const END_PHRASES: &[&str] = &[
 ];
 
 pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, Vec<String>) {
-    // Each line as (text, first character's index).
-    let mut ranges: Vec<(&str, usize)> = Vec::new();
+    // Each line as (text, its characters' range).
+    let mut ranges: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
     let mut char_at = 0;
     for line in input.text().split('\n') {
-        ranges.push((line, char_at));
-        char_at += line.chars().count() + 1;
+        let end = char_at + line.chars().count();
+        ranges.push((line, char_at..end));
+        char_at = end + 1;
     }
     // Every check reads a line's start or a short line, so only the first
     // PREFIX_CHARS characters are folded (folding is the costly part).
     let lines: Vec<String> = ranges
         .iter()
-        .map(|&(line, _)| {
+        .map(|(line, _)| {
             let end = line
                 .char_indices()
                 .nth(PREFIX_CHARS)
@@ -193,11 +194,11 @@ pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, Vec<String>)
     let origins = input.origins();
     let mut out = MappedText::with_capacity(input.text().len());
     for (n, &k) in keep.iter().enumerate() {
-        let (line, s) = ranges[k];
+        let (line, chars) = &ranges[k];
         if n > 0 {
-            out.push('\n', origins[s]);
+            out.push('\n', origins[chars.start]);
         }
-        out.push_str(line, &origins[s..s + line.chars().count()]);
+        out.push_str(line, &origins[chars.clone()]);
     }
     (out, notes)
 }

@@ -49,7 +49,8 @@ fn is_han(c: char) -> bool {
 }
 
 /// Returns the text and the number of glosses removed.
-pub fn strip_glosses(input: &MappedText) -> (MappedText, usize) {
+/// Takes the text by value so that, unchanged, it is handed back without a copy.
+pub fn strip_glosses(input: MappedText) -> (MappedText, usize) {
     let text = input.text();
     // (byte, char index, byte length, char length) of each gloss.
     let mut glosses: Vec<(usize, usize, usize, usize)> = Vec::new();
@@ -77,7 +78,7 @@ pub fn strip_glosses(input: &MappedText) -> (MappedText, usize) {
     }
     // Most texts have none, and then nothing changes.
     if glosses.is_empty() {
-        return (input.clone(), 0);
+        return (input, 0);
     }
     let origins = input.origins();
     let mut out = MappedText::with_capacity(text.len());
@@ -126,7 +127,7 @@ mod tests {
     #[test]
     fn glosses_go_real_parentheses_stay() {
         let text = "當(dāng)前位置:國內(nèi)新聞(牽頭責任單位:自治區水利廳) GDP(gdp) 綠(lǜ)色";
-        let (out, n) = strip_glosses(&MappedText::from_utf8(text));
+        let (out, n) = strip_glosses(MappedText::from_utf8(text));
         assert_eq!(
             out.text(),
             "當前位置:國內新聞(牽頭責任單位:自治區水利廳) GDP(gdp) 綠色"

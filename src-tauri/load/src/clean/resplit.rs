@@ -8,7 +8,8 @@ use crate::mapped::MappedText;
 const COLLAPSED_MIN_CHARS: usize = 600;
 
 /// Returns the text and how many breaks were inserted.
-pub fn resplit(input: &MappedText) -> (MappedText, usize) {
+/// Takes the text by value so that, unchanged, it is handed back without a copy.
+pub fn resplit(input: MappedText) -> (MappedText, usize) {
     // Most texts have no collapsed line, and then nothing changes.
     let any_collapsed = input.text().split('\n').any(|line| {
         // Cheap necessary conditions first: long, or naming 各位代表.
@@ -20,7 +21,7 @@ pub fn resplit(input: &MappedText) -> (MappedText, usize) {
         (gaps >= 3 && long) || (gaps >= 1 && is_title_block(line.chars()))
     });
     if !any_collapsed {
-        return (input.clone(), 0);
+        return (input, 0);
     }
     let chars: Vec<(char, u32)> = input.chars().collect();
     let mut out = MappedText::with_capacity(input.text().len());
@@ -103,7 +104,7 @@ mod tests {
         let line = format!(
             "2023年额尔古纳市政府工作报告 --2023年3月11日在额尔古纳市第六届人民代表大会第三次会议上 额尔古纳市人民政府市长 耿浩 各位代表: 一、2022年工作回顾 {body} ——经济质效持续提升。PM 2.5浓度下降。"
         );
-        let (out, n) = resplit(&MappedText::from_utf8(&line));
+        let (out, n) = resplit(MappedText::from_utf8(&line));
         let lines: Vec<&str> = out.text().lines().collect();
         assert_eq!(lines[0], "2023年额尔古纳市政府工作报告");
         assert!(lines[1].starts_with("--2023年3月11日"));
@@ -117,7 +118,7 @@ mod tests {
     #[test]
     fn ordinary_lines_are_untouched() {
         let text = "各位代表:\n现在, 我代表市人民政府向大会报告工作。";
-        let (out, n) = resplit(&MappedText::from_utf8(text));
+        let (out, n) = resplit(MappedText::from_utf8(text));
         assert_eq!((out.text(), n), (text, 0));
     }
 }
