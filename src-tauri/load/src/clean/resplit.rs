@@ -11,39 +11,48 @@ const COLLAPSED_MIN_CHARS: usize = 600;
 /// Takes the text by value so that, unchanged, it is handed back without a copy.
 pub fn resplit(input: MappedText) -> (MappedText, usize) {
     // Most texts have no collapsed line, and then nothing changes.
-    let any_collapsed = input.text().split('\n').any(|line| {
-        // Cheap necessary conditions first: long, or naming 各位代表.
-        let long = line.len() >= COLLAPSED_MIN_CHARS && line.chars().count() >= COLLAPSED_MIN_CHARS;
-        if !long && !line.contains("各位代表") {
-            return false;
-        }
-        let gaps = cjk_gaps(line.chars());
-        (gaps >= 3 && long) || (gaps >= 1 && is_title_block(line.chars()))
-    });
-    if !any_collapsed {
+    if !input.text().split('\n').any(is_collapsed) {
         return (input, 0);
     }
-    let chars: Vec<(char, u32)> = input.chars().collect();
-    let mut out = MappedText::with_capacity(input.text().len());
+    let (text, origins) = (input.text(), input.origins());
+    let mut out = MappedText::with_capacity(text.len());
     let mut inserted = 0;
-    for (s, e) in input.line_ranges() {
-        let line = &chars[s..e];
-        let gaps = cjk_gaps(line.iter().map(|p| p.0));
-        let collapsed = (line.len() >= COLLAPSED_MIN_CHARS && gaps >= 3)
-            || (gaps >= 1 && is_title_block(line.iter().map(|p| p.0)));
-        for (i, &(c, o)) in line.iter().enumerate() {
-            if collapsed && is_space(c) && is_break(line, i) {
-                out.push('\n', o);
-                inserted += 1;
-            } else {
-                out.push(c, o);
+    let mut s = 0;
+    for line in text.split('\n') {
+        let e = s + line.chars().count();
+        if is_collapsed(line) {
+            let chars: Vec<(char, u32)> = line.chars().zip(origins[s..e].iter().copied()).collect();
+            // Runs between breaks are copied whole.
+            let (mut run_byte, mut run_char) = (0, 0);
+            for (i, (b, c)) in line.char_indices().enumerate() {
+                if is_space(c) && is_break(&chars, i) {
+                    out.push_str(&line[run_byte..b], &origins[s + run_char..s + i]);
+                    out.push('\n', chars[i].1);
+                    inserted += 1;
+                    (run_byte, run_char) = (b + c.len_utf8(), i + 1);
+                }
             }
+            out.push_str(&line[run_byte..], &origins[s + run_char..e]);
+        } else {
+            out.push_str(line, &origins[s..e]);
         }
-        if e < chars.len() {
-            out.push('\n', chars[e].1);
+        if e < origins.len() {
+            out.push('\n', origins[e]);
         }
+        s = e + 1;
     }
     (out, inserted)
+}
+
+/// A long line with spaces between Chinese text, or a title block run together.
+fn is_collapsed(line: &str) -> bool {
+    // Cheap necessary conditions first: long, or naming 各位代表.
+    let long = line.len() >= COLLAPSED_MIN_CHARS && line.chars().count() >= COLLAPSED_MIN_CHARS;
+    if !long && !line.contains("各位代表") {
+        return false;
+    }
+    let gaps = cjk_gaps(line.chars());
+    (gaps >= 3 && long) || (gaps >= 1 && is_title_block(line.chars()))
 }
 
 fn is_cjkish(c: char) -> bool {
