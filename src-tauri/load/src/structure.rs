@@ -205,7 +205,7 @@ pub fn plan_ordinal(l: &str) -> Option<u32> {
             Some(u) => (10 + u, i + 2),
             None => (10, i + 1),
         };
-        (cs.get(j) == Some(&'五') && !(cs.get(j + 1) == Some(&'年'))).then_some(n)
+        (cs.get(j) == Some(&'五') && cs.get(j + 1) != Some(&'年')).then_some(n)
     })
 }
 
