@@ -58,9 +58,9 @@ pub fn decode(raw: &[u8], html: bool) -> Result<Decoded, Rejected> {
             }
         }
     }
-    if std::str::from_utf8(raw).is_ok() {
+    if let Ok(text) = std::str::from_utf8(raw) {
         return Ok(Decoded {
-            text: MappedText::from_utf8(std::str::from_utf8(raw).unwrap_or_default()),
+            text: MappedText::from_utf8(text),
             encoding: UTF_8.name(),
         });
     }

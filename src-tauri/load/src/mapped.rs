@@ -23,16 +23,28 @@ impl MappedText {
 
     /// Text whose characters map one-to-one onto the UTF-8 bytes of `s`.
     pub fn from_utf8(s: &str) -> MappedText {
-        let mut m = MappedText::with_capacity(s.len());
-        for (b, c) in s.char_indices() {
-            m.push(c, b as u32);
+        MappedText {
+            text: s.to_string(),
+            origin: s.char_indices().map(|(b, _)| b as u32).collect(),
         }
-        m
     }
 
+    #[inline]
     pub fn push(&mut self, c: char, origin: u32) {
         self.text.push(c);
         self.origin.push(origin);
+    }
+
+    /// Appends a run of characters with their origins, one per character.
+    pub fn push_str(&mut self, s: &str, origins: &[u32]) {
+        debug_assert_eq!(s.chars().count(), origins.len());
+        self.text.push_str(s);
+        self.origin.extend_from_slice(origins);
+    }
+
+    /// Re-anchors character `i`, such as a line break placed before its origin was known.
+    pub fn set_origin(&mut self, i: usize, origin: u32) {
+        self.origin[i] = origin;
     }
 
     pub fn text(&self) -> &str {
@@ -73,6 +85,17 @@ impl MappedText {
         }
         out.push((start, self.len_chars()));
         out
+    }
+
+    /// The string and its origin table, as they are.
+    pub fn into_raw(self) -> (String, Vec<u32>) {
+        (self.text, self.origin)
+    }
+
+    /// A string and one origin per character.
+    pub fn from_raw(text: String, origin: Vec<u32>) -> MappedText {
+        debug_assert_eq!(text.chars().count(), origin.len());
+        MappedText { text, origin }
     }
 
     /// The string and its origin table with one closing entry (`end_of_source`).

@@ -134,34 +134,52 @@ fn is_sub_heading(l: &str) -> bool {
 }
 
 fn split_sentences(folded_line: &str, start: usize, paragraph: usize, out: &mut Vec<Sentence>) {
-    let cs: Vec<char> = folded_line.chars().collect();
-    let mut s = 0;
-    let mut i = 0;
-    while i < cs.len() {
-        if matches!(cs[i], '。' | '!' | '?' | ';' | '！' | '？' | '；') {
-            let mut e = i + 1;
+    let bytes = folded_line.as_bytes();
+    let char_at = |b: usize| folded_line[b..].chars().next().unwrap_or_default();
+    // `s` starts the open sentence, `i` counts the characters read to byte `b`.
+    let (mut s, mut i, mut b) = (0, 0, 0);
+    while b < bytes.len() {
+        let lead = bytes[b];
+        // Every terminator starts with one of these bytes; other characters
+        // are stepped over undecoded.
+        let ends = match lead {
+            b'!' | b'?' | b';' => true,
+            0xE3 | 0xEF => matches!(char_at(b), '。' | '！' | '？' | '；'),
+            _ => false,
+        };
+        b += utf8_len(lead);
+        i += 1;
+        if ends {
             // Closing quotes and brackets belong to the sentence they close.
-            while e < cs.len() && matches!(cs[e], '”' | '’' | ')' | '」' | '』' | '】' | '》')
+            while b < bytes.len()
+                && matches!(char_at(b), '”' | '’' | ')' | '」' | '』' | '】' | '》')
             {
-                e += 1;
+                b += utf8_len(bytes[b]);
+                i += 1;
             }
             out.push(Sentence {
                 start: start + s,
-                end: start + e,
+                end: start + i,
                 paragraph,
             });
-            s = e;
-            i = e;
-        } else {
-            i += 1;
+            s = i;
         }
     }
-    if s < cs.len() {
+    if s < i {
         out.push(Sentence {
             start: start + s,
-            end: start + cs.len(),
+            end: start + i,
             paragraph,
         });
+    }
+}
+
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
     }
 }
 
@@ -187,7 +205,7 @@ pub fn plan_ordinal(l: &str) -> Option<u32> {
             Some(u) => (10 + u, i + 2),
             None => (10, i + 1),
         };
-        (cs.get(j) == Some(&'五') && !(cs.get(j + 1) == Some(&'年'))).then_some(n)
+        (cs.get(j) == Some(&'五') && cs.get(j + 1) != Some(&'年')).then_some(n)
     })
 }
 
@@ -297,6 +315,17 @@ mod tests {
             "{sent:?}"
         );
         assert!(sent.contains(&"“好”。".to_string()), "{sent:?}");
+    }
+
+    #[test]
+    fn sentence_ends_are_found_by_their_first_byte() {
+        for c in ['。', '！', '？', '；'] {
+            assert!(matches!(c.to_string().as_bytes()[0], 0xE3 | 0xEF), "{c}");
+        }
+        let mut out = Vec::new();
+        split_sentences("甲。”乙!丙？）丁；」戊", 10, 0, &mut out);
+        let ends: Vec<usize> = out.iter().map(|x| x.end).collect();
+        assert_eq!(ends, vec![13, 15, 17, 21, 22]);
     }
 
     #[test]

@@ -108,18 +108,24 @@ const END_PHRASES: &[&str] = &[
 ];
 
 pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, Vec<String>) {
-    let ranges = input.line_ranges();
-    let chars: Vec<(char, u32)> = input.chars().collect();
+    // Each line as (text, its characters' range).
+    let mut ranges: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+    let mut char_at = 0;
+    for line in input.text().split('\n') {
+        let end = char_at + line.chars().count();
+        ranges.push((line, char_at..end));
+        char_at = end + 1;
+    }
     // Every check reads a line's start or a short line, so only the first
     // PREFIX_CHARS characters are folded (folding is the costly part).
     let lines: Vec<String> = ranges
         .iter()
-        .map(|&(s, e)| {
-            let prefix: String = chars[s..e.min(s + PREFIX_CHARS)]
-                .iter()
-                .map(|p| p.0)
-                .collect();
-            crate::fold::fold_with(&prefix, traditional)
+        .map(|(line, _)| {
+            let end = line
+                .char_indices()
+                .nth(PREFIX_CHARS)
+                .map_or(line.len(), |p| p.0);
+            crate::fold::fold_with(&line[..end], traditional)
         })
         .collect();
     let mut notes = Vec::new();
@@ -185,15 +191,14 @@ pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, Vec<String>)
         ));
     }
 
+    let origins = input.origins();
     let mut out = MappedText::with_capacity(input.text().len());
     for (n, &k) in keep.iter().enumerate() {
-        let (s, e) = ranges[k];
+        let (line, chars) = &ranges[k];
         if n > 0 {
-            out.push('\n', chars[s].1);
+            out.push('\n', origins[chars.start]);
         }
-        for &(c, o) in &chars[s..e] {
-            out.push(c, o);
-        }
+        out.push_str(line, &origins[chars.clone()]);
     }
     (out, notes)
 }

@@ -4,6 +4,9 @@
 use crate::Span;
 
 pub fn find(text: &str) -> Vec<Span> {
+    if !(text.contains('?') || text.contains('？') || text.contains('\u{FFFD}')) {
+        return Vec::new();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut spans = Vec::new();
     let mut i = 0;

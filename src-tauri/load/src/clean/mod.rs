@@ -28,15 +28,20 @@ pub fn clean(decoded: MappedText) -> Cleaned {
     let mut notes = Vec::new();
     let traditional = crate::fold::has_traditional(decoded.text());
     let text = whitespace::normalise(&decoded);
-    let (text, split) = resplit::resplit(&text);
+    let (text, split) = resplit::resplit(text);
     if split > 0 {
         notes.push(format!("split a collapsed line into {split} paragraphs"));
     }
-    let (text, glosses) = pinyin::strip_glosses(&text);
+    let (text, glosses) = pinyin::strip_glosses(text);
     if glosses > 0 {
         notes.push(format!("removed {glosses} pinyin glosses"));
     }
-    let text = whitespace::normalise(&text);
+    // Unless a step changed the text, it is still normal.
+    let text = if split == 0 && glosses == 0 {
+        whitespace::renormalise(text)
+    } else {
+        whitespace::normalise(&text)
+    };
     let (text, chrome_notes) = chrome::strip(&text, traditional);
     notes.extend(chrome_notes);
     Cleaned {

@@ -3,10 +3,45 @@
 
 use crate::mapped::MappedText;
 
+/// The tone-marked letters, as [`is_toned`] matches them.
+#[cfg(test)]
 const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
 
 fn is_pinyin_letter(c: char) -> bool {
-    c.is_ascii_lowercase() || c == 'ü' || TONED.contains(c)
+    c.is_ascii_lowercase() || c == 'ü' || is_toned(c)
+}
+
+fn is_toned(c: char) -> bool {
+    matches!(
+        c,
+        'ā' | 'á'
+            | 'ǎ'
+            | 'à'
+            | 'ē'
+            | 'é'
+            | 'ě'
+            | 'è'
+            | 'ī'
+            | 'í'
+            | 'ǐ'
+            | 'ì'
+            | 'ō'
+            | 'ó'
+            | 'ǒ'
+            | 'ò'
+            | 'ū'
+            | 'ú'
+            | 'ǔ'
+            | 'ù'
+            | 'ǖ'
+            | 'ǘ'
+            | 'ǚ'
+            | 'ǜ'
+            | 'ń'
+            | 'ň'
+            | 'ǹ'
+            | 'ḿ'
+    )
 }
 
 fn is_han(c: char) -> bool {
@@ -14,39 +49,68 @@ fn is_han(c: char) -> bool {
 }
 
 /// Returns the text and the number of glosses removed.
-pub fn strip_glosses(input: &MappedText) -> (MappedText, usize) {
-    let chars: Vec<(char, u32)> = input.chars().collect();
-    let mut out = MappedText::with_capacity(input.text().len());
-    let mut removed = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some(len) = gloss_at(&chars, i) {
-            removed += 1;
-            i += len;
+/// Takes the text by value so that, unchanged, it is handed back without a copy.
+pub fn strip_glosses(input: MappedText) -> (MappedText, usize) {
+    let text = input.text();
+    // (byte, char index, byte length, char length) of each gloss.
+    let mut glosses: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // Only an opening parenthesis can start one; no gloss starts inside another.
+    let (mut counted_to, mut chars_before) = (0, 0);
+    let mut free_from = 0;
+    // Two single-character searches are much faster than one for either.
+    let mut opens: Vec<(usize, char)> = text.match_indices('(').map(|(b, _)| (b, '(')).collect();
+    opens.extend(text.match_indices('（').map(|(b, _)| (b, '（')));
+    opens.sort_unstable();
+    for (b, open) in opens {
+        let Some(prev) = text[..b].chars().next_back() else {
+            continue;
+        };
+        if b < free_from {
             continue;
         }
-        out.push(chars[i].0, chars[i].1);
-        i += 1;
+        if let Some(n) = gloss_len(prev, open, &text[b + open.len_utf8()..]) {
+            let bytes = text[b..].chars().take(n).map(char::len_utf8).sum();
+            chars_before += text[counted_to..b].chars().count();
+            counted_to = b;
+            glosses.push((b, chars_before, bytes, n));
+            free_from = b + bytes;
+        }
     }
-    (out, removed)
+    // Most texts have none, and then nothing changes.
+    if glosses.is_empty() {
+        return (input, 0);
+    }
+    let origins = input.origins();
+    let mut out = MappedText::with_capacity(text.len());
+    let (mut byte, mut char_at) = (0, 0);
+    for &(b, i, bytes, n) in &glosses {
+        out.push_str(&text[byte..b], &origins[char_at..i]);
+        (byte, char_at) = (b + bytes, i + n);
+    }
+    out.push_str(&text[byte..], &origins[char_at..]);
+    (out, glosses.len())
 }
 
-/// Length of a gloss `(syllable)` starting at `i`, right after a Han character.
-fn gloss_at(chars: &[(char, u32)], i: usize) -> Option<usize> {
-    if i == 0 || !matches!(chars[i].0, '(' | '（') || !is_han(chars[i - 1].0) {
+/// Length in characters of a gloss `(syllable)` opening with `open`, right
+/// after the Han character `prev`; `after` is the text after `open`.
+fn gloss_len(prev: char, open: char, after: &str) -> Option<usize> {
+    if !matches!(open, '(' | '（') || !is_han(prev) {
         return None;
     }
-    let body: Vec<char> = chars[i + 1..]
-        .iter()
-        .map(|p| p.0)
-        .take_while(|&c| is_pinyin_letter(c))
-        .take(8)
-        .collect();
-    let close = chars.get(i + 1 + body.len())?.0;
-    // A tone mark is what tells a gloss from a Latin word in parentheses.
-    let toned = body.iter().any(|&c| TONED.contains(c) || c == 'ü');
-    (matches!(close, ')' | '）') && (1..=6).contains(&body.len()) && toned)
-        .then_some(body.len() + 2)
+    // Up to 8 pinyin letters, then the character after them.
+    let (mut letters, mut toned) = (0, false);
+    let mut rest = after.chars();
+    let close = loop {
+        let c = rest.next()?;
+        if letters < 8 && is_pinyin_letter(c) {
+            letters += 1;
+            // A tone mark is what tells a gloss from a Latin word in parentheses.
+            toned |= is_toned(c) || c == 'ü';
+        } else {
+            break c;
+        }
+    };
+    (matches!(close, ')' | '）') && (1..=6).contains(&letters) && toned).then_some(letters + 2)
 }
 
 #[cfg(test)]
@@ -54,9 +118,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn is_toned_is_membership_in_toned() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_toned(c), TONED.contains(c), "{c:?}");
+        }
+    }
+
+    #[test]
     fn glosses_go_real_parentheses_stay() {
         let text = "當(dāng)前位置:國內(nèi)新聞(牽頭責任單位:自治區水利廳) GDP(gdp) 綠(lǜ)色";
-        let (out, n) = strip_glosses(&MappedText::from_utf8(text));
+        let (out, n) = strip_glosses(MappedText::from_utf8(text));
         assert_eq!(
             out.text(),
             "當前位置:國內新聞(牽頭責任單位:自治區水利廳) GDP(gdp) 綠色"

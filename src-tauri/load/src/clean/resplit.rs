@@ -8,28 +8,51 @@ use crate::mapped::MappedText;
 const COLLAPSED_MIN_CHARS: usize = 600;
 
 /// Returns the text and how many breaks were inserted.
-pub fn resplit(input: &MappedText) -> (MappedText, usize) {
-    let chars: Vec<(char, u32)> = input.chars().collect();
-    let mut out = MappedText::with_capacity(input.text().len());
+/// Takes the text by value so that, unchanged, it is handed back without a copy.
+pub fn resplit(input: MappedText) -> (MappedText, usize) {
+    // Most texts have no collapsed line, and then nothing changes.
+    if !input.text().split('\n').any(is_collapsed) {
+        return (input, 0);
+    }
+    let (text, origins) = (input.text(), input.origins());
+    let mut out = MappedText::with_capacity(text.len());
     let mut inserted = 0;
-    for (s, e) in input.line_ranges() {
-        let line = &chars[s..e];
-        let gaps = cjk_gaps(line);
-        let collapsed =
-            (line.len() >= COLLAPSED_MIN_CHARS && gaps >= 3) || (gaps >= 1 && is_title_block(line));
-        for (i, &(c, o)) in line.iter().enumerate() {
-            if collapsed && is_space(c) && is_break(line, i) {
-                out.push('\n', o);
-                inserted += 1;
-            } else {
-                out.push(c, o);
+    let mut s = 0;
+    for line in text.split('\n') {
+        let e = s + line.chars().count();
+        if is_collapsed(line) {
+            let chars: Vec<(char, u32)> = line.chars().zip(origins[s..e].iter().copied()).collect();
+            // Runs between breaks are copied whole.
+            let (mut run_byte, mut run_char) = (0, 0);
+            for (i, (b, c)) in line.char_indices().enumerate() {
+                if is_space(c) && is_break(&chars, i) {
+                    out.push_str(&line[run_byte..b], &origins[s + run_char..s + i]);
+                    out.push('\n', chars[i].1);
+                    inserted += 1;
+                    (run_byte, run_char) = (b + c.len_utf8(), i + 1);
+                }
             }
+            out.push_str(&line[run_byte..], &origins[s + run_char..e]);
+        } else {
+            out.push_str(line, &origins[s..e]);
         }
-        if e < chars.len() {
-            out.push('\n', chars[e].1);
+        if e < origins.len() {
+            out.push('\n', origins[e]);
         }
+        s = e + 1;
     }
     (out, inserted)
+}
+
+/// A long line with spaces between Chinese text, or a title block run together.
+fn is_collapsed(line: &str) -> bool {
+    // Cheap necessary conditions first: long, or naming 各位代表.
+    let long = line.len() >= COLLAPSED_MIN_CHARS && line.chars().count() >= COLLAPSED_MIN_CHARS;
+    if !long && !line.contains("各位代表") {
+        return false;
+    }
+    let gaps = cjk_gaps(line.chars());
+    (gaps >= 3 && long) || (gaps >= 1 && is_title_block(line.chars()))
 }
 
 fn is_cjkish(c: char) -> bool {
@@ -44,17 +67,25 @@ fn is_cjkish(c: char) -> bool {
 }
 
 /// A title, meeting line, speaker and `各位代表` run together on one line.
-fn is_title_block(line: &[(char, u32)]) -> bool {
+fn is_title_block(line: impl Iterator<Item = char>) -> bool {
     // 各位代表 is written the same in both scripts; 报告 is not.
-    let s: String = line.iter().take(200).map(|p| p.0).collect();
+    let s: String = line.take(200).collect();
     (s.contains("工作报告") || s.contains("工作報告")) && s.contains("各位代表")
 }
 
 /// Spaces with Chinese on both sides.
-fn cjk_gaps(line: &[(char, u32)]) -> usize {
-    (1..line.len().saturating_sub(1))
-        .filter(|&i| is_space(line[i].0) && is_cjkish(line[i - 1].0) && is_cjkish(line[i + 1].0))
-        .count()
+fn cjk_gaps(mut line: impl Iterator<Item = char>) -> usize {
+    let (Some(mut before), Some(mut at)) = (line.next(), line.next()) else {
+        return 0;
+    };
+    let mut gaps = 0;
+    for after in line {
+        if is_space(at) && is_cjkish(before) && is_cjkish(after) {
+            gaps += 1;
+        }
+        (before, at) = (at, after);
+    }
+    gaps
 }
 
 /// A space in a collapsed line is a paragraph break unless it sits between
@@ -82,7 +113,7 @@ mod tests {
         let line = format!(
             "2023年额尔古纳市政府工作报告 --2023年3月11日在额尔古纳市第六届人民代表大会第三次会议上 额尔古纳市人民政府市长 耿浩 各位代表: 一、2022年工作回顾 {body} ——经济质效持续提升。PM 2.5浓度下降。"
         );
-        let (out, n) = resplit(&MappedText::from_utf8(&line));
+        let (out, n) = resplit(MappedText::from_utf8(&line));
         let lines: Vec<&str> = out.text().lines().collect();
         assert_eq!(lines[0], "2023年额尔古纳市政府工作报告");
         assert!(lines[1].starts_with("--2023年3月11日"));
@@ -96,7 +127,7 @@ mod tests {
     #[test]
     fn ordinary_lines_are_untouched() {
         let text = "各位代表:\n现在, 我代表市人民政府向大会报告工作。";
-        let (out, n) = resplit(&MappedText::from_utf8(text));
+        let (out, n) = resplit(MappedText::from_utf8(text));
         assert_eq!((out.text(), n), (text, 0));
     }
 }
