@@ -122,9 +122,6 @@ impl Project {
             self.conn.pragma_update(None, "journal_mode", "DELETE")?;
         }
         self.conn.pragma_update(None, "synchronous", "FULL")?;
-        // Reads through a memory map instead of one pread per page: exports
-        // read the whole file. Writes still go through the WAL.
-        self.conn.pragma_update(None, "mmap_size", 1_i64 << 30)?;
         Ok(())
     }
 
