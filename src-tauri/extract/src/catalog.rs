@@ -180,6 +180,34 @@ impl Catalog {
     /// Every alias occurrence in `text`, leftmost-longest, as character offsets.
     /// `char_of` maps byte offsets of `text` to character offsets.
     pub fn mentions(&self, text: &str, char_of: &[u32], national: bool) -> Vec<Mention> {
+        self.mentions_with(text, national, |b| char_of[b] as usize)
+    }
+
+    /// [`Catalog::mentions`] without a byte-to-character table: matches come
+    /// in text order, so a cursor counts the characters between them.
+    pub(crate) fn mentions_counting(&self, text: &str, national: bool) -> Vec<Mention> {
+        let bytes = text.as_bytes();
+        let (mut byte, mut ch) = (0, 0);
+        self.mentions_with(text, national, |b| {
+            if b < byte {
+                (byte, ch) = (0, 0);
+            }
+            // Characters are the bytes that are not UTF-8 continuation bytes.
+            ch += bytes[byte..b]
+                .iter()
+                .filter(|&&x| (x as i8) >= -0x40)
+                .count();
+            byte = b;
+            ch
+        })
+    }
+
+    fn mentions_with(
+        &self,
+        text: &str,
+        national: bool,
+        mut char_at: impl FnMut(usize) -> usize,
+    ) -> Vec<Mention> {
         let mut out = Vec::new();
         // Overlapping national-only aliases must not hide the ordinary ones, so
         // matching runs over the whole text and drops national-only hits when
@@ -190,8 +218,8 @@ impl Catalog {
                 continue;
             }
             out.push(Mention {
-                start: char_of[m.start()] as usize,
-                end: char_of[m.end()] as usize,
+                start: char_at(m.start()),
+                end: char_at(m.end()),
                 target: info.target,
             });
         }
@@ -231,6 +259,20 @@ mod tests {
         // national alias still consumes the text, so 生产总值 inside it does
         // not match either.
         assert!(cat.mentions(text, &char_of, false).is_empty());
+    }
+
+    #[test]
+    fn counting_offsets_match_the_table() {
+        let cat = Catalog::builtin();
+        let text =
+            "GDP增长6%,国内生产总值827亿元;城乡居民人均可支配收入分别增长5%、7%,一般公共预算收入";
+        let char_of = crate::char_index(text);
+        for national in [false, true] {
+            assert_eq!(
+                cat.mentions_counting(text, national),
+                cat.mentions(text, &char_of, national)
+            );
+        }
     }
 
     #[test]

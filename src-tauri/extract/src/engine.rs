@@ -302,6 +302,14 @@ fn is_connector(s: &[char]) -> bool {
     )
 }
 
+/// The characters of `s`, allocated once at the exact size (`collect` grows
+/// by doubling from a quarter of the byte length).
+pub(crate) fn chars_of(s: &str) -> Vec<char> {
+    let mut v = Vec::with_capacity(s.chars().count());
+    v.extend(s.chars());
+    v
+}
+
 /// Map byte offsets of `s` to character offsets (one extra entry at the end).
 pub fn char_index(s: &str) -> Vec<u32> {
     let mut v = vec![0u32; s.len() + 1];
@@ -327,28 +335,36 @@ impl<'c> Extractor<'c> {
 
     /// Every figure of `doc`, in text order, with flags.
     pub fn extract(&self, doc: &Document) -> Vec<Figure> {
-        let mut figs = self.extract_unflagged(doc);
-        crate::flags::flag(doc, self.catalog, &mut figs);
+        // The folded text is decoded once for extraction and flags.
+        let chars = chars_of(&doc.match_text);
+        let mut figs = self.figures(doc, &chars);
+        crate::flags::flag_chars(doc, self.catalog, &chars, &mut figs);
         figs
     }
 
     /// Figures without the plausibility pass.
     pub fn extract_unflagged(&self, doc: &Document) -> Vec<Figure> {
-        let chars: Vec<char> = doc.match_text.chars().collect();
-        let mut orig: Vec<char> = doc.text.chars().collect();
-        if orig.len() != chars.len() {
+        self.figures(doc, &chars_of(&doc.match_text))
+    }
+
+    /// Figures of `doc` whose folded text, decoded, is `chars`.
+    fn figures(&self, doc: &Document, chars: &[char]) -> Vec<Figure> {
+        let decoded;
+        let orig: &[char] = if doc.text.chars().count() == chars.len() {
+            decoded = chars_of(&doc.text);
+            &decoded
+        } else {
             // The loader promises equal lengths; if that ever breaks, report
             // spans of the folded text rather than misaligned ones.
-            orig = chars.clone();
-        }
-        let char_of = char_index(&doc.match_text);
+            chars
+        };
         let national = doc.metadata.level == Some(Level::National);
-        let mut mentions = self.catalog.mentions(&doc.match_text, &char_of, national);
+        let mut mentions = self.catalog.mentions_counting(&doc.match_text, national);
         // 单位生产总值二氧化碳排放量 is an intensity, not the GDP.
         mentions.retain(|m| {
             !(m.start >= 2 && chars[m.start - 2] == '单' && chars[m.start - 1] == '位')
         });
-        let mut quantities = scan(&chars, &orig);
+        let mut quantities = scan(chars, orig);
         // Numbers inside an alias (500万元以上固定资产投资) are part of a name.
         let mut m = 0;
         quantities.retain(|q| {
@@ -380,8 +396,8 @@ impl<'c> Extractor<'c> {
             }
             let sent = Sent {
                 doc,
-                chars: &chars,
-                orig: &orig,
+                chars,
+                orig,
                 unit: u,
                 qs: &quantities[q0..qi],
                 ms: &mentions[m0..m1],

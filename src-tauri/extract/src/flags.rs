@@ -11,9 +11,18 @@ const GDP: &str = "地区生产总值";
 
 /// Add flags to `figs` (figures of one report, in text order).
 pub fn flag(doc: &Document, catalog: &Catalog, figs: &mut [Figure]) {
+    flag_chars(
+        doc,
+        catalog,
+        &crate::engine::chars_of(&doc.match_text),
+        figs,
+    );
+}
+
+/// [`flag`] with the folded text already decoded into `chars`.
+pub(crate) fn flag_chars(doc: &Document, catalog: &Catalog, chars: &[char], figs: &mut [Figure]) {
     let gdp = report_gdp(figs);
-    let population = report_population(doc);
-    let chars: Vec<char> = doc.match_text.chars().collect();
+    let population = report_population(chars);
     for i in 0..figs.len() {
         let mut new = Vec::new();
         {
@@ -26,12 +35,12 @@ pub fn flag(doc: &Document, catalog: &Catalog, figs: &mut [Figure]) {
             if let Some(ind) = ind {
                 indicator_checks(f, ind, gdp.as_ref(), population, &mut new);
             }
-            generic_checks(f, &chars, &mut new);
-            garbled(doc, &chars, f, &mut new);
+            generic_checks(f, chars, &mut new);
+            garbled(doc, chars, f, &mut new);
         }
         figs[i].flags.extend(new);
     }
-    shares_sum(&chars, figs);
+    shares_sum(chars, figs);
     contradictions(figs);
 }
 
@@ -60,8 +69,7 @@ fn report_gdp(figs: &[Figure]) -> Option<Gdp> {
 }
 
 /// Population stated in the report (常住人口 X万, X万各族人民, X万人民群众).
-fn report_population(doc: &Document) -> Option<f64> {
-    let chars: Vec<char> = doc.match_text.chars().collect();
+fn report_population(chars: &[char]) -> Option<f64> {
     let mut best: Option<f64> = None;
     let n = chars.len();
     let mut i = 0;
