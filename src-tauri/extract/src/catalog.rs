@@ -2,7 +2,7 @@
 //! read from a TOML data file (`data/catalog.toml`, built in) so that adding
 //! an alias needs no Rust change.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -161,7 +161,10 @@ impl Catalog {
                 });
             }
         }
+        // A DFA: built once per catalog, and several times faster per byte of
+        // report than the default NFA for a few hundred aliases.
         let matcher = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&patterns)?;
