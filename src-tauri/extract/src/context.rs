@@ -144,25 +144,29 @@ impl Tracker {
         }
     }
 
-    /// Enter a sentence; `chars` is its folded text.
+    /// Enter the sentence `all[start..end]`; `all` is the folded text.
     pub fn enter(
         &mut self,
         doc: &Document,
-        sentence_start: usize,
-        chars: &[char],
+        all: &[char],
+        start: usize,
+        end: usize,
         para_start: bool,
     ) {
-        let sec = doc.section_at(sentence_start);
+        let chars = &all[start..end];
+        let sec = doc.section_at(start);
         if sec != self.section {
             self.section = sec;
             self.sticky = None;
             self.section_frame = match sec {
                 Some(i) => {
                     let s = &doc.sections[i];
+                    // The heading's folded text, clamped as `match_slice` does
+                    // (which would walk the text from its start).
                     let hlen = s.heading.chars().count();
-                    let heading: Vec<char> =
-                        doc.match_slice(s.start, s.start + hlen).chars().collect();
-                    self.heading_frame(s.part, &heading)
+                    let a = s.start.min(all.len());
+                    let b = (s.start + hlen).min(all.len());
+                    self.heading_frame(s.part, &all[a..b])
                 }
                 None => Frame {
                     kind: Kind::Actual,

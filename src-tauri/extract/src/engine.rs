@@ -378,7 +378,7 @@ impl<'c> Extractor<'c> {
         let mut out = Vec::with_capacity(quantities.len() + 8);
         let (mut qi, mut mi) = (0, 0);
         for u in &units {
-            tracker.enter(doc, u.start, &chars[u.start..u.end], u.para_start);
+            tracker.enter(doc, chars, u.start, u.end, u.para_start);
             while qi < quantities.len() && quantities[qi].start < u.start {
                 qi += 1;
             }
