@@ -295,10 +295,19 @@ fn has_each(s: &[char]) -> bool {
 
 /// Only list connectors between two numbers (`和`, `、`, `,`).
 fn is_connector(s: &[char]) -> bool {
-    let t: String = s.iter().filter(|c| !c.is_whitespace()).collect();
+    // No connector has more than two characters: stop at a third.
+    let mut t = ['\0'; 2];
+    let mut n = 0;
+    for &c in s.iter().filter(|c| !c.is_whitespace()) {
+        if n == 2 {
+            return false;
+        }
+        t[n] = c;
+        n += 1;
+    }
     matches!(
-        t.as_str(),
-        "和" | "、" | "与" | "及" | "以及" | "," | "，" | "、和"
+        &t[..n],
+        ['和'] | ['、'] | ['与'] | ['及'] | ['以', '及'] | [','] | ['，'] | ['、', '和']
     )
 }
 
@@ -414,7 +423,8 @@ impl<'c> Extractor<'c> {
         for slot in &slots {
             self.emit(s, slot, &slots, out);
         }
-        if s.frame.kind == Kind::Target || has(s.text(), "目标") {
+        // Only targets can be stated without a number.
+        if s.frame.kind == Kind::Target {
             self.qualitative(s, out);
         }
     }
@@ -875,7 +885,7 @@ impl<'c> Extractor<'c> {
             "提高",
             "增长",
         ];
-        let listing = ["目标", "预期", "指标"].iter().any(|w| has(s.text(), w));
+        let mut listing = None;
         let mut c0 = s.unit.start;
         let mut emitted: Vec<usize> = Vec::new();
         for p in s.unit.start..=s.unit.end {
@@ -888,9 +898,16 @@ impl<'c> Extractor<'c> {
             if b <= a || s.qs.iter().any(|q| q.start < b && q.end > a) {
                 continue;
             }
+            // Cues matter only for a clause naming an indicator; the mentions
+            // are few, the clauses many.
+            if !s.ms.iter().any(|m| m.start >= a && m.end <= b) {
+                continue;
+            }
             let clause = &chars[a..b];
             let cued = strong.iter().any(|c| has(clause, c))
-                || (listing && weak.iter().any(|c| has(clause, c)));
+                || (*listing.get_or_insert_with(|| {
+                    ["目标", "预期", "指标"].iter().any(|w| has(s.text(), w))
+                }) && weak.iter().any(|c| has(clause, c)));
             if !cued {
                 continue;
             }
