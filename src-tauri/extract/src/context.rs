@@ -8,6 +8,8 @@ use gwr_load::{Document, Part};
 use crate::figure::{Firmness, Kind, Period};
 use crate::numbers::plan_span;
 use crate::units::starts_with;
+use crate::words::Words;
+use std::sync::LazyLock;
 
 /// What the figures of one sentence are about.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -321,7 +323,7 @@ fn inline_heading(chars: &[char]) -> Option<&[char]> {
 
 /// Firmness of a target from the nearest cue before it in its clause.
 pub(crate) fn firmness(before: &[char]) -> Firmness {
-    let cues: &[(&str, Firmness)] = &[
+    const CUES: &[(&str, Firmness)] = &[
         ("确保", Firmness::Binding),
         ("必须", Firmness::Binding),
         ("控制在", Firmness::Binding),
@@ -338,26 +340,12 @@ pub(crate) fn firmness(before: &[char]) -> Firmness {
         ("预期", Firmness::Expected),
         ("目标", Firmness::Expected),
     ];
-    let mut best: Option<(usize, Firmness)> = None;
-    for (w, f) in cues {
-        let n = w.chars().count();
-        if before.len() < n {
-            continue;
-        }
-        // Last occurrence.
-        let first = w.chars().next().unwrap();
-        let mut i = before.len() - n + 1;
-        while i > 0 {
-            i -= 1;
-            if before[i] == first && starts_with(before, i, w) {
-                if best.is_none_or(|b| i + n > b.0) {
-                    best = Some((i + n, *f));
-                }
-                break;
-            }
-        }
-    }
-    best.map(|b| b.1).unwrap_or(Firmness::Expected)
+    static WORDS: LazyLock<Words> =
+        LazyLock::new(|| Words::new(&CUES.iter().map(|c| c.0).collect::<Vec<_>>()));
+    // The cue ending last; of cues ending at the same place, the first listed.
+    WORDS
+        .last_index(before)
+        .map_or(Firmness::Expected, |i| CUES[i].1)
 }
 
 /// Years named by a plan's end (“十二五”末) right before a figure.

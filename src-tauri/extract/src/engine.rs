@@ -14,6 +14,8 @@ use crate::context::{find, firmness, plan_end_year, Frame, Tracker};
 use crate::figure::{Figure, Firmness, Kind, Measure, Period, Qualifier};
 use crate::numbers::{scan, Quantity};
 use crate::units::{starts_with, UnitClass};
+use crate::words::Words;
+use std::sync::LazyLock;
 
 /// Extraction with a chosen catalog. [`crate::extract`] uses the built-in one.
 pub struct Extractor<'c> {
@@ -177,16 +179,22 @@ const TRANSPARENT: &[&str] = &[
     "万",
 ];
 
-const GROWTH_UP: &[&str] = &[
-    "增长", "增加", "提高", "提升", "上升", "上涨", "增幅", "增速", "涨幅", "扩大", "增",
-];
-const GROWTH_DOWN: &[&str] = &[
-    "下降", "减少", "降低", "回落", "下滑", "降幅", "缩减", "压减", "压降", "缩小", "收窄", "减",
-    "降",
-];
-const COMPARE: &[&str] = &[
-    "高于", "低于", "快于", "慢于", "高出", "超出", "领先", "好于", "多于", "少于",
-];
+static GROWTH_UP: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&[
+        "增长", "增加", "提高", "提升", "上升", "上涨", "增幅", "增速", "涨幅", "扩大", "增",
+    ])
+});
+static GROWTH_DOWN: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&[
+        "下降", "减少", "降低", "回落", "下滑", "降幅", "缩减", "压减", "压降", "缩小", "收窄",
+        "减", "降",
+    ])
+});
+static COMPARE: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&[
+        "高于", "低于", "快于", "慢于", "高出", "超出", "领先", "好于", "多于", "少于",
+    ])
+});
 
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
@@ -250,26 +258,10 @@ fn transparent_at(s: &[char], i: usize) -> Option<usize> {
         .map(|w| w.len())
 }
 
-/// The last occurrence of any of `words` in `s`: (position, length).
-fn last_of(s: &[char], words: &[&str]) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize)> = None;
-    for w in words {
-        let n = w.chars().count();
-        if s.len() < n {
-            continue;
-        }
-        let first = w.chars().next().unwrap_or(' ');
-        for i in (0..=s.len() - n).rev() {
-            if s[i] == first && starts_with(s, i, w) {
-                if best.is_none_or(|b| i + n > b.0 + b.1 || (i + n == b.0 + b.1 && n > b.1)) {
-                    best = Some((i, n));
-                }
-                break;
-            }
-        }
-    }
-    best
-}
+/// Words saying a figure is the present state (刚刚超过2万亿元).
+static NOW: LazyLock<Words> =
+    LazyLock::new(|| Words::new(&["刚刚", "已经", "目前", "当前", "现有"]));
+static LAST_YEAR: LazyLock<Words> = LazyLock::new(|| Words::new(&["去年", "上年"]));
 
 /// Policy nouns built from fall words; a number after them is an amount.
 const DOWN_NOUNS: &[&str] = &["减税降费", "减税", "降费", "减负", "降本", "减费"];
@@ -581,7 +573,7 @@ impl<'c> Extractor<'c> {
                 .filter(|m| zhan.is_none_or(|z| m.start < z))
                 .filter(|m| {
                     let b = &chars[m.start.saturating_sub(2)..m.start];
-                    last_of(b, COMPARE).is_none() && !b.ends_with(&['比'])
+                    COMPARE.last_of(b).is_none() && !b.ends_with(&['比'])
                 })
                 .collect();
         if let Some(last) = cands.last() {
@@ -775,14 +767,12 @@ impl<'c> Extractor<'c> {
         // 去年一季度…增长5.8% in a plan: an outcome of last year.
         if let Some(r) = ry {
             // 地区生产总值刚刚超过2万亿元 in a plan section: the present state.
-            if kind == Kind::Target
-                && last_of(local, &["刚刚", "已经", "目前", "当前", "现有"]).is_some()
-            {
+            if kind == Kind::Target && NOW.any_in(local) {
                 kind = Kind::Actual;
                 period = Some(Period::year(r - 1));
             }
             if kind == Kind::Target {
-                if let Some((p, _)) = last_of(seg, &["去年", "上年"]) {
+                if let Some((p, _)) = LAST_YEAR.last_of(seg) {
                     let b = if p > 0 { seg[p - 1] } else { ' ' };
                     if !matches!(b, '比' | '较' | '于' | '同') {
                         kind = Kind::Actual;
@@ -873,18 +863,22 @@ impl<'c> Extractor<'c> {
         // In a list of targets (主要预期目标…) any of these words make a
         // target; elsewhere only the strong ones do (稳定提升居民收入水平 is a
         // task, 确保粮食总产只增不减 is a target).
-        let strong = ["同步", "只增不减", "下达", "国家要求", "合理区间", "控制在"];
-        let weak = [
-            "持续下降",
-            "稳步提高",
-            "持续提高",
-            "稳定",
-            "控制",
-            "完成",
-            "下降",
-            "提高",
-            "增长",
-        ];
+        static STRONG: LazyLock<Words> = LazyLock::new(|| {
+            Words::new(&["同步", "只增不减", "下达", "国家要求", "合理区间", "控制在"])
+        });
+        static WEAK: LazyLock<Words> = LazyLock::new(|| {
+            Words::new(&[
+                "持续下降",
+                "稳步提高",
+                "持续提高",
+                "稳定",
+                "控制",
+                "完成",
+                "下降",
+                "提高",
+                "增长",
+            ])
+        });
         let mut listing = None;
         let mut c0 = s.unit.start;
         let mut emitted: Vec<usize> = Vec::new();
@@ -904,10 +898,10 @@ impl<'c> Extractor<'c> {
                 continue;
             }
             let clause = &chars[a..b];
-            let cued = strong.iter().any(|c| has(clause, c))
+            let cued = STRONG.any_in(clause)
                 || (*listing.get_or_insert_with(|| {
                     ["目标", "预期", "指标"].iter().any(|w| has(s.text(), w))
-                }) && weak.iter().any(|c| has(clause, c)));
+                }) && WEAK.any_in(clause));
             if !cued {
                 continue;
             }
@@ -981,25 +975,26 @@ impl Sent<'_> {
 
 /// Does the clause say the figure is a level reached (达到, 提高到, 突破)?
 fn reaches(local: &[char]) -> bool {
-    [
-        "达到",
-        "达",
-        "提高到",
-        "增加到",
-        "增长到",
-        "扩大到",
-        "提升到",
-        "突破",
-        "超过",
-        "增至",
-        "提高至",
-        "跨过",
-        "迈上",
-        "跃上",
-        "迈过",
-    ]
-    .iter()
-    .any(|w| has(local, w))
+    static REACH: LazyLock<Words> = LazyLock::new(|| {
+        Words::new(&[
+            "达到",
+            "达",
+            "提高到",
+            "增加到",
+            "增长到",
+            "扩大到",
+            "提升到",
+            "突破",
+            "超过",
+            "增至",
+            "提高至",
+            "跨过",
+            "迈上",
+            "跃上",
+            "迈过",
+        ])
+    });
+    REACH.any_in(local)
 }
 
 /// The slots of the value group `slot` belongs to (indices into `s.qs`).
@@ -1039,10 +1034,12 @@ fn measure_of(
     after: &[char],
     ind: Option<&Indicator>,
 ) -> (Measure, bool, bool) {
-    let up = last_of(local, GROWTH_UP);
+    let up = GROWTH_UP.last_of(local);
     // 减税降费10.47亿元 is an amount of tax cuts, not a fall: a down word
     // inside such a policy noun is no verb.
-    let down = last_of(local, GROWTH_DOWN).filter(|&(i, n)| !inside_noun(local, i, n));
+    let down = GROWTH_DOWN
+        .last_of(local)
+        .filter(|&(i, n)| !inside_noun(local, i, n));
     let verb = match (up, down) {
         (Some(u), Some(d)) => Some(if d.0 + d.1 >= u.0 + u.1 {
             (d, true)
@@ -1064,7 +1061,9 @@ fn measure_of(
         matches!(local.get(k), Some('到') | Some('至') | Some('为'))
     };
     let reached = verb.is_some_and(|(v, _)| to_level(v)) || has(local, "调整为");
-    let compare = last_of(local, COMPARE).is_some_and(|(p, _)| p == 0 || local[p - 1] != '不');
+    let compare = COMPARE
+        .last_of(local)
+        .is_some_and(|(p, _)| p == 0 || local[p - 1] != '不');
     let avg = has(local, "年均") || has(local, "年平均");
     let negative = verb.is_some_and(|(_, d)| d) && !reached;
     match q.class {

@@ -28,6 +28,7 @@ pub mod figure;
 pub mod flags;
 mod numbers;
 mod units;
+mod words;
 
 pub use catalog::{Catalog, CatalogError};
 pub use engine::{char_index, Extractor};
