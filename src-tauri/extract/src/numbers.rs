@@ -236,6 +236,11 @@ pub(crate) fn scan(chars: &[char], orig: &[char]) -> Vec<Quantity> {
     let mut ratio_groups = 0u32;
     while i < n {
         let c = chars[i];
+        // Most characters cannot start a quantity or a plan name.
+        if !c.is_ascii_digit() && !is_cn_numeral(c) {
+            i += 1;
+            continue;
+        }
         // 百分之五 / 百分之三十 / 百分之2.5
         if c == '百' && starts_with(chars, i, "百分之") {
             let j = i + 3;

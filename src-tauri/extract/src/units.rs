@@ -225,7 +225,8 @@ pub(crate) fn unit_at(chars: &[char], i: usize) -> Option<&'static UnitDef> {
 /// The multiplier at `i`, unless the characters there begin a unit word
 /// (千瓦, 百分点, 千米 are units, not 千 or 百 times something).
 pub(crate) fn multiplier_at(chars: &[char], i: usize) -> Option<&'static Multiplier> {
-    if i >= chars.len() {
+    // Every multiplier starts with one of these; most calls see none.
+    if !matches!(chars.get(i), Some('万' | '亿' | '千' | '百')) {
         return None;
     }
     if let Some(u) = unit_at(chars, i) {
