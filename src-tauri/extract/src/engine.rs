@@ -217,7 +217,7 @@ fn residual(s: &[char]) -> usize {
     let mut n = 0;
     let mut i = 0;
     while i < s.len() {
-        if starts_with(s, i, "剔除") {
+        if s[i] == '剔' && s.get(i + 1) == Some(&'除') {
             if let Some(k) = (i..s.len()).find(|&k| s[k] == '后') {
                 i = k + 1;
                 continue;
@@ -235,27 +235,11 @@ fn residual(s: &[char]) -> usize {
     n
 }
 
-/// Length of the longest transparent word at `s[i..]`, through an index by
-/// first character (this runs for every number, so no scan of the list).
+/// Length of the longest transparent word at `s[i..]` (this runs for every
+/// character between an indicator and its number).
 fn transparent_at(s: &[char], i: usize) -> Option<usize> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<char, Vec<Vec<char>>>> =
-        std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut m: std::collections::HashMap<char, Vec<Vec<char>>> = Default::default();
-        for w in TRANSPARENT {
-            let cs: Vec<char> = w.chars().collect();
-            m.entry(cs[0]).or_default().push(cs);
-        }
-        for v in m.values_mut() {
-            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        }
-        m
-    });
-    index
-        .get(&s[i])?
-        .iter()
-        .find(|w| s[i..].starts_with(w))
-        .map(|w| w.len())
+    static WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(TRANSPARENT));
+    WORDS.longest_at(s, i).map(|w| WORDS.len_of(w))
 }
 
 /// Words saying a figure is the present state (刚刚超过2万亿元).

@@ -2,6 +2,9 @@
 //! unit word (元, 人次, 万千瓦 is 万 + 千瓦). Each maps to a base unit so
 //! `827亿元` and `8.27百亿元` compare equal.
 
+use crate::words::Words;
+use std::sync::LazyLock;
+
 /// What kind of quantity a unit makes, which decides the measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum UnitClass {
@@ -198,28 +201,10 @@ pub(crate) fn starts_with(chars: &[char], i: usize, word: &str) -> bool {
 
 /// The longest unit word at `i`, if any.
 pub(crate) fn unit_at(chars: &[char], i: usize) -> Option<&'static UnitDef> {
-    // Units by first character, longest first: this runs after every numeral.
-    static INDEX: std::sync::OnceLock<
-        std::collections::HashMap<char, Vec<(Vec<char>, &'static UnitDef)>>,
-    > = std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut m: std::collections::HashMap<char, Vec<(Vec<char>, &'static UnitDef)>> =
-            Default::default();
-        for d in UNITS {
-            let cs: Vec<char> = d.word.chars().collect();
-            m.entry(cs[0]).or_default().push((cs, d));
-        }
-        for v in m.values_mut() {
-            v.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
-        }
-        m
-    });
-    let rest = chars.get(i..)?;
-    index
-        .get(rest.first()?)?
-        .iter()
-        .find(|(w, _)| rest.starts_with(w))
-        .map(|(_, d)| *d)
+    // This runs after every numeral.
+    static WORDS: LazyLock<Words> =
+        LazyLock::new(|| Words::new(&UNITS.iter().map(|u| u.word).collect::<Vec<_>>()));
+    WORDS.longest_at(chars, i).map(|k| &UNITS[k])
 }
 
 /// The multiplier at `i`, unless the characters there begin a unit word
