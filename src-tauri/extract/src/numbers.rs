@@ -631,32 +631,38 @@ fn with_unit(chars: &[char], i: usize, num: &Numeral) -> Option<Quantity> {
 /// Qualifiers written against the number: 近/约/超/逾 before, 左右/以上/以内/
 /// 以下 after. They widen the span so `text` reads as the report states it.
 fn extend_qualifiers(chars: &[char], q: &mut Quantity) {
-    let s = q.core_start;
-    let before = |w: &str| {
-        let n = w.chars().count();
-        s >= n && starts_with(chars, s - n, w)
-    };
-    let pre: &[(&str, Qualifier)] = &[
-        ("接近", Qualifier::Approx),
-        ("大约", Qualifier::Approx),
-        ("约", Qualifier::Approx),
-        ("近", Qualifier::Approx),
-        ("超过", Qualifier::Ge),
-        ("突破", Qualifier::Ge),
-        ("不到", Qualifier::Le),
-        ("不足", Qualifier::Le),
-        ("跨过", Qualifier::Ge),
-        ("逾", Qualifier::Ge),
-        ("超", Qualifier::Ge),
-        ("不低于", Qualifier::Ge),
-        ("不少于", Qualifier::Ge),
-        ("至少", Qualifier::Ge),
-        ("不超过", Qualifier::Le),
-        ("不高于", Qualifier::Le),
+    // As characters, not strings: this runs for every quantity.
+    const PRE: &[(&[char], Qualifier)] = &[
+        (&['接', '近'], Qualifier::Approx),
+        (&['大', '约'], Qualifier::Approx),
+        (&['约'], Qualifier::Approx),
+        (&['近'], Qualifier::Approx),
+        (&['超', '过'], Qualifier::Ge),
+        (&['突', '破'], Qualifier::Ge),
+        (&['不', '到'], Qualifier::Le),
+        (&['不', '足'], Qualifier::Le),
+        (&['跨', '过'], Qualifier::Ge),
+        (&['逾'], Qualifier::Ge),
+        (&['超'], Qualifier::Ge),
+        (&['不', '低', '于'], Qualifier::Ge),
+        (&['不', '少', '于'], Qualifier::Ge),
+        (&['至', '少'], Qualifier::Ge),
+        (&['不', '超', '过'], Qualifier::Le),
+        (&['不', '高', '于'], Qualifier::Le),
     ];
-    for (w, ql) in pre {
-        if before(w) {
-            q.start = s - w.chars().count();
+    const POST: &[(&[char], Qualifier)] = &[
+        (&['左', '右'], Qualifier::Approx),
+        (&['上', '下'], Qualifier::Approx),
+        (&['以', '上'], Qualifier::Ge),
+        (&['多'], Qualifier::Ge),
+        (&['以', '内'], Qualifier::Le),
+        (&['以', '下'], Qualifier::Le),
+        (&['之', '内'], Qualifier::Le),
+    ];
+    let s = q.core_start;
+    for (w, ql) in PRE {
+        if chars[..s].ends_with(w) {
+            q.start = s - w.len();
             if q.qualifier == Qualifier::Eq {
                 q.qualifier = *ql;
             }
@@ -664,26 +670,17 @@ fn extend_qualifiers(chars: &[char], q: &mut Quantity) {
         }
     }
     let e = q.core_end;
-    let post: &[(&str, Qualifier)] = &[
-        ("左右", Qualifier::Approx),
-        ("上下", Qualifier::Approx),
-        ("以上", Qualifier::Ge),
-        ("多", Qualifier::Ge),
-        ("以内", Qualifier::Le),
-        ("以下", Qualifier::Le),
-        ("之内", Qualifier::Le),
-    ];
-    for (w, ql) in post {
-        if starts_with(chars, e, w) {
+    for (w, ql) in POST {
+        if chars[e..].starts_with(w) {
             // 多 after the unit only in 1万人多 style; not 多元化.
-            if *w == "多"
+            if *w == ['多']
                 && chars
                     .get(e + 1)
                     .is_some_and(|c| !matches!(c, ',' | '。' | ';' | '、'))
             {
                 continue;
             }
-            q.end = e + w.chars().count();
+            q.end = e + w.len();
             if q.qualifier != Qualifier::Range {
                 q.qualifier = *ql;
             }
