@@ -82,16 +82,17 @@ fn report_population(chars: &[char]) -> Option<f64> {
         while i < n && (chars[i].is_ascii_digit() || chars[i] == '.') {
             i += 1;
         }
-        let Ok(v) = chars[s..i].iter().collect::<String>().parse::<f64>() else {
-            continue;
-        };
         let mut k = i;
         if matches!(chars.get(k), Some('多') | Some('余')) {
             k += 1;
         }
+        // Only a number of 万 can be a population: test that before parsing.
         if chars.get(k) != Some(&'万') {
             continue;
         }
+        let Ok(v) = chars[s..i].iter().collect::<String>().parse::<f64>() else {
+            continue;
+        };
         let after: String = chars[k + 1..(k + 12).min(n)].iter().collect();
         let before: String = chars[s.saturating_sub(6)..s].iter().collect();
         let people = ["各族人民", "人民群众", "各族群众", "勤劳智慧的各族人民"]
@@ -300,12 +301,12 @@ fn generic_checks(f: &Figure, chars: &[char], out: &mut Vec<Flag>) {
     if f.unit != "%" {
         return;
     }
-    let lo = f.start.saturating_sub(14);
-    let before: String = chars[lo..f.start.min(chars.len())].iter().collect();
     let reason = if v < -100.0 {
         Some(format!("a fall of {} is more than 100%", f.text))
     } else if matches!(f.measure, Measure::Rate | Measure::Share) && v > 100.0 {
         // Completion and sales ratios can pass 100%; coverage and pass rates cannot.
+        let lo = f.start.saturating_sub(14);
+        let before: String = chars[lo..f.start.min(chars.len())].iter().collect();
         let may_exceed = [
             "产销率",
             "完成",
@@ -405,8 +406,19 @@ fn shares_sum(chars: &[char], figs: &mut [Figure]) {
 /// values in different sentences.
 fn contradictions(figs: &mut [Figure]) {
     let mut hits: Vec<(usize, String)> = Vec::new();
-    for i in 0..figs.len() {
-        for j in i + 1..figs.len() {
+    // Both figures of a pair must pass these tests (the rest of the pair test
+    // requires equal fields): compare only those, not every pair.
+    let cands: Vec<usize> = (0..figs.len())
+        .filter(|&i| {
+            let f = &figs[i];
+            f.indicator.is_some()
+                && f.measure == Measure::Level
+                && f.kind != Kind::Target
+                && f.qualifier == Qualifier::Eq
+        })
+        .collect();
+    for (ci, &i) in cands.iter().enumerate() {
+        for &j in &cands[ci + 1..] {
             let (a, b) = (&figs[i], &figs[j]);
             if a.indicator.is_none()
                 || a.indicator != b.indicator
