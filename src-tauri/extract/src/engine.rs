@@ -11,6 +11,7 @@ use gwr_load::{Document, Level};
 
 use crate::catalog::{Catalog, Indicator, Mention, Target};
 use crate::context::{find, firmness, plan_end_year, Frame, Tracker};
+use crate::display::Display;
 use crate::figure::{Figure, Firmness, Kind, Measure, Period, Qualifier};
 use crate::numbers::{scan, Quantity};
 use crate::units::{starts_with, UnitClass};
@@ -334,22 +335,20 @@ impl<'c> Extractor<'c> {
 
     /// Figures of `doc` whose folded text, decoded, is `chars`.
     fn figures(&self, doc: &Document, chars: &[char]) -> Vec<Figure> {
-        let decoded;
-        let orig: &[char] = if doc.text.chars().count() == chars.len() {
-            decoded = chars_of(&doc.text);
-            &decoded
+        let orig = Display::new(if doc.text.chars().count() == chars.len() {
+            &doc.text
         } else {
             // The loader promises equal lengths; if that ever breaks, report
             // spans of the folded text rather than misaligned ones.
-            chars
-        };
+            &doc.match_text
+        });
         let national = doc.metadata.level == Some(Level::National);
         let mut mentions = self.catalog.mentions_counting(&doc.match_text, national);
         // 单位生产总值二氧化碳排放量 is an intensity, not the GDP.
         mentions.retain(|m| {
             !(m.start >= 2 && chars[m.start - 2] == '单' && chars[m.start - 1] == '位')
         });
-        let mut quantities = scan(chars, orig);
+        let mut quantities = scan(chars, &orig);
         // Numbers inside an alias (500万元以上固定资产投资) are part of a name.
         let mut m = 0;
         quantities.retain(|q| {
@@ -382,7 +381,7 @@ impl<'c> Extractor<'c> {
             let sent = Sent {
                 doc,
                 chars,
-                orig,
+                orig: &orig,
                 unit: u,
                 qs: &quantities[q0..qi],
                 ms: &mentions[m0..m1],
@@ -728,7 +727,7 @@ impl<'c> Extractor<'c> {
             value_low: low,
             value_high: high,
             firmness: firm,
-            text: s.orig[q.start..q.end].iter().collect(),
+            text: s.orig.slice(q.start, q.end).to_string(),
             start: q.start,
             end: q.end,
             sentence: s.unit.sentence,
@@ -923,7 +922,7 @@ impl<'c> Extractor<'c> {
                     value_low: None,
                     value_high: None,
                     firmness: Some(firmness(&chars[seg_start..m.start])),
-                    text: s.orig[m.start..b].iter().collect(),
+                    text: s.orig.slice(m.start, b).to_string(),
                     start: m.start,
                     end: b,
                     sentence: s.unit.sentence,
@@ -943,7 +942,7 @@ struct Sent<'a> {
     #[allow(dead_code)]
     doc: &'a Document,
     chars: &'a [char],
-    orig: &'a [char],
+    orig: &'a Display<'a>,
     unit: &'a Unit,
     qs: &'a [Quantity],
     ms: &'a [Mention],

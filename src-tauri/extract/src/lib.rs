@@ -23,6 +23,7 @@
 
 pub mod catalog;
 mod context;
+mod display;
 mod engine;
 pub mod figure;
 pub mod flags;

@@ -4,6 +4,7 @@
 //! names such as 十三五, words such as 一般 or 一是) so that the engine above
 //! only sees quantities.
 
+use crate::display::Display;
 use crate::figure::Qualifier;
 use crate::units::{multiplier_at, starts_with, unit_at, UnitClass};
 
@@ -155,7 +156,7 @@ struct Numeral {
 
 /// An Arabic numeral at `i`: digits, thousands commas (only where the original
 /// text has an ASCII comma followed by exactly three digits) and a decimal part.
-fn arabic_at(chars: &[char], orig: &[char], i: usize) -> Option<Numeral> {
+fn arabic_at(chars: &[char], orig: &Display, i: usize) -> Option<Numeral> {
     if !chars.get(i)?.is_ascii_digit() {
         return None;
     }
@@ -169,7 +170,7 @@ fn arabic_at(chars: &[char], orig: &[char], i: usize) -> Option<Numeral> {
             int_digits += 1;
             k += 1;
         } else if c == ','
-            && orig.get(k) == Some(&',')
+            && orig.get(k) == Some(',')
             && k + 3 < chars.len() + 1
             && (1..=3).all(|d| chars.get(k + d).is_some_and(|c| c.is_ascii_digit()))
             && !chars.get(k + 4).is_some_and(|c| c.is_ascii_digit())
@@ -229,7 +230,7 @@ fn chinese_at(chars: &[char], i: usize) -> Option<Numeral> {
 
 /// Scan `chars` (the folded text) for quantities. `orig` is the display text,
 /// used only to tell a thousands comma from a folded Chinese comma.
-pub(crate) fn scan(chars: &[char], orig: &[char]) -> Vec<Quantity> {
+pub(crate) fn scan(chars: &[char], orig: &Display) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     let n = chars.len();
@@ -393,7 +394,7 @@ enum Verdict {
 
 /// Is the numeral at `i` a figure? Decides years, dates, times, phone numbers,
 /// ordinals, list markers and ratios.
-fn classify(chars: &[char], orig: &[char], i: usize, num: &Numeral) -> Verdict {
+fn classify(chars: &[char], orig: &Display, i: usize, num: &Numeral) -> Verdict {
     let prev = if i > 0 { chars[i - 1] } else { '\n' };
     let next = chars.get(num.end).copied().unwrap_or('\n');
     let next2 = chars.get(num.end + 1).copied().unwrap_or('\n');
@@ -532,7 +533,7 @@ fn skip_date(chars: &[char], mut k: usize) -> usize {
 
 /// `47:11.9:41.1` is a ratio (an industrial structure); `13:54` and
 /// `11:29:31` are times.
-fn ratio_or_time(chars: &[char], orig: &[char], i: usize) -> Verdict {
+fn ratio_or_time(chars: &[char], orig: &Display, i: usize) -> Verdict {
     let mut parts = Vec::new();
     let mut k = i;
     loop {
@@ -695,7 +696,7 @@ mod tests {
 
     fn scan_str(s: &str) -> Vec<(String, f64, String)> {
         let chars: Vec<char> = s.chars().collect();
-        scan(&chars, &chars)
+        scan(&chars, &Display::new(s))
             .into_iter()
             .map(|q| (chars[q.start..q.end].iter().collect(), q.value, q.unit))
             .collect()
@@ -765,8 +766,7 @@ mod tests {
         assert_eq!(got[0].1, 1234.5);
         // A folded Chinese comma between numbers separates them.
         let chars: Vec<char> = "增长7%,8%".chars().collect();
-        let orig: Vec<char> = "增长7%，8%".chars().collect();
-        assert_eq!(scan(&chars, &orig).len(), 2);
+        assert_eq!(scan(&chars, &Display::new("增长7%，8%")).len(), 2);
     }
 
     #[test]
