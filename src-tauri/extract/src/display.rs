@@ -23,12 +23,15 @@ impl<'a> Display<'a> {
     fn byte_of(&self, k: usize) -> usize {
         let t = self.text;
         let (mut c, mut b) = self.at.get();
-        while c < k && b < t.len() {
-            b += 1;
-            while !t.is_char_boundary(b) {
-                b += 1;
+        if c < k {
+            // `Chars::nth` skips characters a block of bytes at a time.
+            let mut rest = t[b..].chars();
+            if rest.nth(k - c - 1).is_some() {
+                c = k;
+            } else {
+                c += t[b..].chars().count();
             }
-            c += 1;
+            b = t.len() - rest.as_str().len();
         }
         while c > k {
             b -= 1;
