@@ -212,9 +212,10 @@ fn is_seg_delim(c: char) -> bool {
     matches!(c, ';' | ':' | '。' | '!' | '?' | '\n' | '；' | '：')
 }
 
-/// Han characters left in `s` once transparent words are taken out; `剔除…后`
-/// (after removing a factor) counts as transparent too.
-fn residual(s: &[char]) -> usize {
+/// Whether more than `limit` Han characters are left in `s` once transparent
+/// words are taken out; `剔除…后` (after removing a factor) counts as
+/// transparent too. Stops counting past the limit.
+fn residual_exceeds(s: &[char], limit: usize) -> bool {
     let mut n = 0;
     let mut i = 0;
     while i < s.len() {
@@ -230,10 +231,13 @@ fn residual(s: &[char]) -> usize {
         }
         if is_han(s[i]) {
             n += 1;
+            if n > limit {
+                return true;
+            }
         }
         i += 1;
     }
-    n
+    false
 }
 
 /// Length of the longest transparent word at `s[i..]` (this runs for every
@@ -562,7 +566,7 @@ impl<'c> Extractor<'c> {
         if let Some(last) = cands.last() {
             let tail_end = zhan.filter(|z| *z > last.end).unwrap_or(q.core_start);
             let tail = &chars[last.end..tail_end];
-            if residual(tail) > 2 {
+            if residual_exceeds(tail, 2) {
                 return SubjectFind {
                     explicit: Some(Subject::None),
                     inherited: false,
@@ -600,7 +604,7 @@ impl<'c> Extractor<'c> {
             Some(z) => &chars[pre_start..z],
             None => pre,
         };
-        if residual(before_zhan) <= 1 {
+        if !residual_exceeds(before_zhan, 1) {
             SubjectFind {
                 explicit: None,
                 inherited: true,
