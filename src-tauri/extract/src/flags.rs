@@ -23,10 +23,10 @@ pub fn flag(doc: &Document, catalog: &Catalog, figs: &mut [Figure]) {
 pub(crate) fn flag_chars(doc: &Document, catalog: &Catalog, chars: &[char], figs: &mut [Figure]) {
     let gdp = report_gdp(figs);
     let population = report_population(chars);
-    for i in 0..figs.len() {
+    for f in figs.iter_mut() {
         let mut new = Vec::new();
         {
-            let f = &figs[i];
+            let f = &*f;
             let ind = f
                 .indicator
                 .as_deref()
@@ -38,7 +38,7 @@ pub(crate) fn flag_chars(doc: &Document, catalog: &Catalog, chars: &[char], figs
             generic_checks(f, chars, &mut new);
             garbled(doc, chars, f, &mut new);
         }
-        figs[i].flags.extend(new);
+        f.flags.extend(new);
     }
     shares_sum(chars, figs);
     contradictions(figs);
@@ -348,7 +348,7 @@ fn garbled(doc: &Document, chars: &[char], f: &Figure, out: &mut Vec<Flag>) {
         (f.end + NEAR).min(chars.len()),
     );
     let near_span = doc.garbled.iter().any(|g| g.start < hi && g.end > lo);
-    let replacement = chars[lo..hi].iter().any(|c| *c == '\u{FFFD}');
+    let replacement = chars[lo..hi].contains(&'\u{FFFD}');
     if near_span || replacement {
         out.push(Flag {
             code: FlagCode::Garbled,

@@ -325,8 +325,7 @@ pub(crate) fn scan(chars: &[char], orig: &Display) -> Vec<Quantity> {
                     let calendar = matches!(chars.get(q2.core_end), Some('月') | Some('日'));
                     let same = q.unit.is_empty() || q.unit == q2.unit;
                     if !calendar && same && second.value >= num.value {
-                        let f = if q.unit.is_empty() { 1.0 } else { 1.0 };
-                        let low = num.value * f;
+                        let low = num.value;
                         let high = second.value;
                         q = Quantity {
                             end: q2.end,
@@ -536,10 +535,7 @@ fn skip_date(chars: &[char], mut k: usize) -> usize {
 fn ratio_or_time(chars: &[char], orig: &Display, i: usize) -> Verdict {
     let mut parts = Vec::new();
     let mut k = i;
-    loop {
-        let Some(n) = arabic_at(chars, orig, k) else {
-            break;
-        };
+    while let Some(n) = arabic_at(chars, orig, k) {
         parts.push((k, n.end, n.value, n.has_decimal, n.int_digits));
         k = n.end;
         if chars.get(k).is_some_and(|c| matches!(c, ':' | '∶'))

@@ -189,12 +189,10 @@ pub(crate) static MULTIPLIERS: &[Multiplier] = &[
 
 /// Does `chars[i..]` start with `word`?
 pub(crate) fn starts_with(chars: &[char], i: usize, word: &str) -> bool {
-    let mut k = i;
-    for w in word.chars() {
-        if k >= chars.len() || chars[k] != w {
+    for (k, w) in (i..).zip(word.chars()) {
+        if chars.get(k) != Some(&w) {
             return false;
         }
-        k += 1;
     }
     true
 }
