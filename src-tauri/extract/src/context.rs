@@ -211,28 +211,32 @@ impl Tracker {
                 period: year(y),
             });
         }
-        for w in ["过去的一年", "过去一年", "一年来", "去年"] {
-            if starts_with(head, 0, w) || (para_start && find(head, w).is_some_and(|i| i <= 6)) {
-                return Some(Frame {
-                    kind: Kind::Actual,
-                    period: year(ry - 1),
-                });
+        // Each of these cues contains 年; most sentence heads do not.
+        if head.contains(&'年') {
+            for w in ["过去的一年", "过去一年", "一年来", "去年"] {
+                if starts_with(head, 0, w) || (para_start && find(head, w).is_some_and(|i| i <= 6))
+                {
+                    return Some(Frame {
+                        kind: Kind::Actual,
+                        period: year(ry - 1),
+                    });
+                }
             }
-        }
-        for w in ["过去五年", "五年来", "过去的五年"] {
-            if find(head, w).is_some_and(|i| i <= 6) {
-                return Some(Frame {
-                    kind: Kind::Actual,
-                    period: self.past_five(),
-                });
+            for w in ["过去五年", "五年来", "过去的五年"] {
+                if find(head, w).is_some_and(|i| i <= 6) {
+                    return Some(Frame {
+                        kind: Kind::Actual,
+                        period: self.past_five(),
+                    });
+                }
             }
-        }
-        for w in ["今后五年", "未来五年"] {
-            if find(head, w).is_some_and(|i| i <= 6) {
-                return Some(Frame {
-                    kind: Kind::Target,
-                    period: self.next_five(),
-                });
+            for w in ["今后五年", "未来五年"] {
+                if find(head, w).is_some_and(|i| i <= 6) {
+                    return Some(Frame {
+                        kind: Kind::Target,
+                        period: self.next_five(),
+                    });
+                }
             }
         }
         // “十三五”时期, 十三五期间 at the start of a sentence.
