@@ -64,6 +64,29 @@ fn is_cn_numeral(c: char) -> bool {
     cn_digit(c).is_some() || cn_power(c).is_some()
 }
 
+/// Characters that may start a quantity or a plan name (digits, Chinese
+/// numerals), one bit per `char as usize % 1024`: the scanner tests every
+/// character of a report, and the `match` of `is_cn_numeral` is slow for that.
+const STARTS: [u64; 16] = {
+    let cs = [
+        '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千',
+        '万', '亿', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+    ];
+    let mut bits = [0u64; 16];
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i] as usize % 1024;
+        bits[c / 64] |= 1 << (c % 64);
+        i += 1;
+    }
+    bits
+};
+
+fn may_start(c: char) -> bool {
+    let k = c as usize % 1024;
+    STARTS[k / 64] & (1 << (k % 64)) != 0 && (c.is_ascii_digit() || is_cn_numeral(c))
+}
+
 /// Value of a Chinese numeral (一百二十, 两千, 三万五千, 二〇二〇).
 fn parse_cn(s: &[char]) -> Option<f64> {
     if s.is_empty() {
@@ -238,7 +261,7 @@ pub(crate) fn scan(chars: &[char], orig: &Display) -> Vec<Quantity> {
     while i < n {
         let c = chars[i];
         // Most characters cannot start a quantity or a plan name.
-        if !c.is_ascii_digit() && !is_cn_numeral(c) {
+        if !may_start(c) {
             i += 1;
             continue;
         }
@@ -710,6 +733,9 @@ mod tests {
             Some(35000.0)
         );
         assert_eq!(parse_cn(&"十".chars().collect::<Vec<_>>()), Some(10.0));
+        for c in "零〇一二两三四五六七八九十百千万亿0123456789".chars() {
+            assert!(may_start(c), "{c}");
+        }
         assert_eq!(
             parse_cn(&"二〇二〇".chars().collect::<Vec<_>>()),
             Some(2020.0)
