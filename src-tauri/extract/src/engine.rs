@@ -720,7 +720,7 @@ impl<'c> Extractor<'c> {
             kind,
             period,
             value: Some(value),
-            unit: q.unit.clone(),
+            unit: q.unit.to_string(),
             value_base: Some(value * q.factor),
             unit_base: if q.unit_base.is_empty() && q.unit.is_empty() {
                 String::new()

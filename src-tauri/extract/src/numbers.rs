@@ -4,6 +4,8 @@
 //! names such as 十三五, words such as 一般 or 一是) so that the engine above
 //! only sees quantities.
 
+use std::borrow::Cow;
+
 use crate::display::Display;
 use crate::figure::Qualifier;
 use crate::units::{multiplier_at, starts_with, unit_at, UnitClass};
@@ -21,8 +23,9 @@ pub(crate) struct Quantity {
     pub value: f64,
     pub low: Option<f64>,
     pub high: Option<f64>,
-    /// The unit as stated, multiplier included (`亿元`, `万人`, `%`).
-    pub unit: String,
+    /// The unit as stated, multiplier included (`亿元`, `万人`, `%`); borrowed
+    /// unless a multiplier and a unit word had to be joined.
+    pub unit: Cow<'static, str>,
     pub unit_base: &'static str,
     /// `value * factor` is the amount in `unit_base`.
     pub factor: f64,
@@ -269,7 +272,15 @@ pub(crate) fn scan(chars: &[char], orig: &Display) -> Vec<Quantity> {
         if c == '百' && starts_with(chars, i, "百分之") {
             let j = i + 3;
             if let Some(num) = arabic_at(chars, orig, j).or_else(|| chinese_at(chars, j)) {
-                let mut q = quantity(i, num.end, num.value, "%", "%", 1.0, UnitClass::Percent);
+                let mut q = quantity(
+                    i,
+                    num.end,
+                    num.value,
+                    "%".into(),
+                    "%",
+                    1.0,
+                    UnitClass::Percent,
+                );
                 q.core_start = i;
                 extend_qualifiers(chars, &mut q);
                 out.push(q);
@@ -309,7 +320,7 @@ pub(crate) fn scan(chars: &[char], orig: &Display) -> Vec<Quantity> {
                 ratio_groups += 1;
                 let end = parts.last().map(|p| p.1).unwrap_or(num.end);
                 for (s, e, v) in parts {
-                    let mut q = quantity(s, e, v, "", "", 1.0, UnitClass::Bare);
+                    let mut q = quantity(s, e, v, "".into(), "", 1.0, UnitClass::Bare);
                     q.ratio_group = Some(ratio_groups);
                     out.push(q);
                 }
@@ -378,7 +389,7 @@ fn quantity(
     start: usize,
     end: usize,
     value: f64,
-    unit: &str,
+    unit: Cow<'static, str>,
     base: &'static str,
     factor: f64,
     class: UnitClass,
@@ -391,7 +402,7 @@ fn quantity(
         value,
         low: None,
         high: None,
-        unit: unit.to_string(),
+        unit,
         unit_base: base,
         factor,
         class,
@@ -635,15 +646,17 @@ fn with_unit(chars: &[char], i: usize, num: &Numeral) -> Option<Quantity> {
         ),
         None => ("", "", 1.0, UnitClass::Bare, k),
     };
-    let mut unit_s = String::with_capacity(8);
-    unit_s.push_str(mult);
-    unit_s.push_str(unit_word);
+    let unit_s: Cow<'static, str> = match (mult, unit_word) {
+        ("", w) => w.into(),
+        (m, "") => m.into(),
+        (m, w) => (m.to_string() + w).into(),
+    };
     let base = if base.is_empty() && !mult.is_empty() {
         ""
     } else {
         base
     };
-    let mut q = quantity(i, uend, num.value, &unit_s, base, factor * ufactor, class);
+    let mut q = quantity(i, uend, num.value, unit_s, base, factor * ufactor, class);
     q.qualifier = qualifier;
     Some(q)
 }
@@ -717,7 +730,13 @@ mod tests {
         let chars: Vec<char> = s.chars().collect();
         scan(&chars, &Display::new(s))
             .into_iter()
-            .map(|q| (chars[q.start..q.end].iter().collect(), q.value, q.unit))
+            .map(|q| {
+                (
+                    chars[q.start..q.end].iter().collect(),
+                    q.value,
+                    q.unit.into_owned(),
+                )
+            })
             .collect()
     }
 
