@@ -195,11 +195,16 @@ impl Catalog {
             if b < byte {
                 (byte, ch) = (0, 0);
             }
-            // Characters are the bytes that are not UTF-8 continuation bytes.
-            ch += bytes[byte..b]
-                .iter()
-                .filter(|&&x| (x as i8) >= -0x40)
-                .count();
+            // Matches of whole aliases fall on character boundaries, where
+            // str's (block-wise) count applies; otherwise characters are the
+            // bytes that are not UTF-8 continuation bytes.
+            ch += match text.get(byte..b) {
+                Some(t) => t.chars().count(),
+                None => bytes[byte..b]
+                    .iter()
+                    .filter(|&&x| (x as i8) >= -0x40)
+                    .count(),
+            };
             byte = b;
             ch
         })
