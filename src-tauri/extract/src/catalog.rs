@@ -2,7 +2,7 @@
 //! read from a TOML data file (`data/catalog.toml`, built in) so that adding
 //! an alias needs no Rust change.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -161,7 +161,10 @@ impl Catalog {
                 });
             }
         }
+        // A DFA: built once per catalog, and several times faster per byte of
+        // report than the default NFA for a few hundred aliases.
         let matcher = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&patterns)?;
@@ -180,6 +183,39 @@ impl Catalog {
     /// Every alias occurrence in `text`, leftmost-longest, as character offsets.
     /// `char_of` maps byte offsets of `text` to character offsets.
     pub fn mentions(&self, text: &str, char_of: &[u32], national: bool) -> Vec<Mention> {
+        self.mentions_with(text, national, |b| char_of[b] as usize)
+    }
+
+    /// [`Catalog::mentions`] without a byte-to-character table: matches come
+    /// in text order, so a cursor counts the characters between them.
+    pub(crate) fn mentions_counting(&self, text: &str, national: bool) -> Vec<Mention> {
+        let bytes = text.as_bytes();
+        let (mut byte, mut ch) = (0, 0);
+        self.mentions_with(text, national, |b| {
+            if b < byte {
+                (byte, ch) = (0, 0);
+            }
+            // Matches of whole aliases fall on character boundaries, where
+            // str's (block-wise) count applies; otherwise characters are the
+            // bytes that are not UTF-8 continuation bytes.
+            ch += match text.get(byte..b) {
+                Some(t) => t.chars().count(),
+                None => bytes[byte..b]
+                    .iter()
+                    .filter(|&&x| (x as i8) >= -0x40)
+                    .count(),
+            };
+            byte = b;
+            ch
+        })
+    }
+
+    fn mentions_with(
+        &self,
+        text: &str,
+        national: bool,
+        mut char_at: impl FnMut(usize) -> usize,
+    ) -> Vec<Mention> {
         let mut out = Vec::new();
         // Overlapping national-only aliases must not hide the ordinary ones, so
         // matching runs over the whole text and drops national-only hits when
@@ -190,8 +226,8 @@ impl Catalog {
                 continue;
             }
             out.push(Mention {
-                start: char_of[m.start()] as usize,
-                end: char_of[m.end()] as usize,
+                start: char_at(m.start()),
+                end: char_at(m.end()),
                 target: info.target,
             });
         }
@@ -231,6 +267,20 @@ mod tests {
         // national alias still consumes the text, so 生产总值 inside it does
         // not match either.
         assert!(cat.mentions(text, &char_of, false).is_empty());
+    }
+
+    #[test]
+    fn counting_offsets_match_the_table() {
+        let cat = Catalog::builtin();
+        let text =
+            "GDP增长6%,国内生产总值827亿元;城乡居民人均可支配收入分别增长5%、7%,一般公共预算收入";
+        let char_of = crate::char_index(text);
+        for national in [false, true] {
+            assert_eq!(
+                cat.mentions_counting(text, national),
+                cat.mentions(text, &char_of, national)
+            );
+        }
     }
 
     #[test]

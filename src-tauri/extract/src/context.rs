@@ -8,6 +8,8 @@ use gwr_load::{Document, Part};
 use crate::figure::{Firmness, Kind, Period};
 use crate::numbers::plan_span;
 use crate::units::starts_with;
+use crate::words::Words;
+use std::sync::LazyLock;
 
 /// What the figures of one sentence are about.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -144,25 +146,29 @@ impl Tracker {
         }
     }
 
-    /// Enter a sentence; `chars` is its folded text.
+    /// Enter the sentence `all[start..end]`; `all` is the folded text.
     pub fn enter(
         &mut self,
         doc: &Document,
-        sentence_start: usize,
-        chars: &[char],
+        all: &[char],
+        start: usize,
+        end: usize,
         para_start: bool,
     ) {
-        let sec = doc.section_at(sentence_start);
+        let chars = &all[start..end];
+        let sec = doc.section_at(start);
         if sec != self.section {
             self.section = sec;
             self.sticky = None;
             self.section_frame = match sec {
                 Some(i) => {
                     let s = &doc.sections[i];
+                    // The heading's folded text, clamped as `match_slice` does
+                    // (which would walk the text from its start).
                     let hlen = s.heading.chars().count();
-                    let heading: Vec<char> =
-                        doc.match_slice(s.start, s.start + hlen).chars().collect();
-                    self.heading_frame(s.part, &heading)
+                    let a = s.start.min(all.len());
+                    let b = (s.start + hlen).min(all.len());
+                    self.heading_frame(s.part, &all[a..b])
                 }
                 None => Frame {
                     kind: Kind::Actual,
@@ -205,28 +211,32 @@ impl Tracker {
                 period: year(y),
             });
         }
-        for w in ["过去的一年", "过去一年", "一年来", "去年"] {
-            if starts_with(head, 0, w) || (para_start && find(head, w).is_some_and(|i| i <= 6)) {
-                return Some(Frame {
-                    kind: Kind::Actual,
-                    period: year(ry - 1),
-                });
+        // Each of these cues contains 年; most sentence heads do not.
+        if head.contains(&'年') {
+            for w in ["过去的一年", "过去一年", "一年来", "去年"] {
+                if starts_with(head, 0, w) || (para_start && find(head, w).is_some_and(|i| i <= 6))
+                {
+                    return Some(Frame {
+                        kind: Kind::Actual,
+                        period: year(ry - 1),
+                    });
+                }
             }
-        }
-        for w in ["过去五年", "五年来", "过去的五年"] {
-            if find(head, w).is_some_and(|i| i <= 6) {
-                return Some(Frame {
-                    kind: Kind::Actual,
-                    period: self.past_five(),
-                });
+            for w in ["过去五年", "五年来", "过去的五年"] {
+                if find(head, w).is_some_and(|i| i <= 6) {
+                    return Some(Frame {
+                        kind: Kind::Actual,
+                        period: self.past_five(),
+                    });
+                }
             }
-        }
-        for w in ["今后五年", "未来五年"] {
-            if find(head, w).is_some_and(|i| i <= 6) {
-                return Some(Frame {
-                    kind: Kind::Target,
-                    period: self.next_five(),
-                });
+            for w in ["今后五年", "未来五年"] {
+                if find(head, w).is_some_and(|i| i <= 6) {
+                    return Some(Frame {
+                        kind: Kind::Target,
+                        period: self.next_five(),
+                    });
+                }
             }
         }
         // “十三五”时期, 十三五期间 at the start of a sentence.
@@ -317,7 +327,7 @@ fn inline_heading(chars: &[char]) -> Option<&[char]> {
 
 /// Firmness of a target from the nearest cue before it in its clause.
 pub(crate) fn firmness(before: &[char]) -> Firmness {
-    let cues: &[(&str, Firmness)] = &[
+    const CUES: &[(&str, Firmness)] = &[
         ("确保", Firmness::Binding),
         ("必须", Firmness::Binding),
         ("控制在", Firmness::Binding),
@@ -334,26 +344,12 @@ pub(crate) fn firmness(before: &[char]) -> Firmness {
         ("预期", Firmness::Expected),
         ("目标", Firmness::Expected),
     ];
-    let mut best: Option<(usize, Firmness)> = None;
-    for (w, f) in cues {
-        let n = w.chars().count();
-        if before.len() < n {
-            continue;
-        }
-        // Last occurrence.
-        let first = w.chars().next().unwrap();
-        let mut i = before.len() - n + 1;
-        while i > 0 {
-            i -= 1;
-            if before[i] == first && starts_with(before, i, w) {
-                if best.is_none_or(|b| i + n > b.0) {
-                    best = Some((i + n, *f));
-                }
-                break;
-            }
-        }
-    }
-    best.map(|b| b.1).unwrap_or(Firmness::Expected)
+    static WORDS: LazyLock<Words> =
+        LazyLock::new(|| Words::new(&CUES.iter().map(|c| c.0).collect::<Vec<_>>()));
+    // The cue ending last; of cues ending at the same place, the first listed.
+    WORDS
+        .last_index(before)
+        .map_or(Firmness::Expected, |i| CUES[i].1)
 }
 
 /// Years named by a plan's end (“十二五”末) right before a figure.

@@ -11,9 +11,12 @@ use gwr_load::{Document, Level};
 
 use crate::catalog::{Catalog, Indicator, Mention, Target};
 use crate::context::{find, firmness, plan_end_year, Frame, Tracker};
+use crate::display::Display;
 use crate::figure::{Figure, Firmness, Kind, Measure, Period, Qualifier};
 use crate::numbers::{scan, Quantity};
 use crate::units::{starts_with, UnitClass};
+use crate::words::Words;
+use std::sync::LazyLock;
 
 /// Extraction with a chosen catalog. [`crate::extract`] uses the built-in one.
 pub struct Extractor<'c> {
@@ -177,16 +180,22 @@ const TRANSPARENT: &[&str] = &[
     "万",
 ];
 
-const GROWTH_UP: &[&str] = &[
-    "增长", "增加", "提高", "提升", "上升", "上涨", "增幅", "增速", "涨幅", "扩大", "增",
-];
-const GROWTH_DOWN: &[&str] = &[
-    "下降", "减少", "降低", "回落", "下滑", "降幅", "缩减", "压减", "压降", "缩小", "收窄", "减",
-    "降",
-];
-const COMPARE: &[&str] = &[
-    "高于", "低于", "快于", "慢于", "高出", "超出", "领先", "好于", "多于", "少于",
-];
+static GROWTH_UP: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&[
+        "增长", "增加", "提高", "提升", "上升", "上涨", "增幅", "增速", "涨幅", "扩大", "增",
+    ])
+});
+static GROWTH_DOWN: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&[
+        "下降", "减少", "降低", "回落", "下滑", "降幅", "缩减", "压减", "压降", "缩小", "收窄",
+        "减", "降",
+    ])
+});
+static COMPARE: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&[
+        "高于", "低于", "快于", "慢于", "高出", "超出", "领先", "好于", "多于", "少于",
+    ])
+});
 
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
@@ -203,13 +212,14 @@ fn is_seg_delim(c: char) -> bool {
     matches!(c, ';' | ':' | '。' | '!' | '?' | '\n' | '；' | '：')
 }
 
-/// Han characters left in `s` once transparent words are taken out; `剔除…后`
-/// (after removing a factor) counts as transparent too.
-fn residual(s: &[char]) -> usize {
+/// Whether more than `limit` Han characters are left in `s` once transparent
+/// words are taken out; `剔除…后` (after removing a factor) counts as
+/// transparent too. Stops counting past the limit.
+fn residual_exceeds(s: &[char], limit: usize) -> bool {
     let mut n = 0;
     let mut i = 0;
     while i < s.len() {
-        if starts_with(s, i, "剔除") {
+        if s[i] == '剔' && s.get(i + 1) == Some(&'除') {
             if let Some(k) = (i..s.len()).find(|&k| s[k] == '后') {
                 i = k + 1;
                 continue;
@@ -221,55 +231,26 @@ fn residual(s: &[char]) -> usize {
         }
         if is_han(s[i]) {
             n += 1;
+            if n > limit {
+                return true;
+            }
         }
         i += 1;
     }
-    n
+    false
 }
 
-/// Length of the longest transparent word at `s[i..]`, through an index by
-/// first character (this runs for every number, so no scan of the list).
+/// Length of the longest transparent word at `s[i..]` (this runs for every
+/// character between an indicator and its number).
 fn transparent_at(s: &[char], i: usize) -> Option<usize> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<char, Vec<Vec<char>>>> =
-        std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut m: std::collections::HashMap<char, Vec<Vec<char>>> = Default::default();
-        for w in TRANSPARENT {
-            let cs: Vec<char> = w.chars().collect();
-            m.entry(cs[0]).or_default().push(cs);
-        }
-        for v in m.values_mut() {
-            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        }
-        m
-    });
-    index
-        .get(&s[i])?
-        .iter()
-        .find(|w| s[i..].starts_with(w))
-        .map(|w| w.len())
+    static WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(TRANSPARENT));
+    WORDS.longest_at(s, i).map(|w| WORDS.len_of(w))
 }
 
-/// The last occurrence of any of `words` in `s`: (position, length).
-fn last_of(s: &[char], words: &[&str]) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize)> = None;
-    for w in words {
-        let n = w.chars().count();
-        if s.len() < n {
-            continue;
-        }
-        let first = w.chars().next().unwrap_or(' ');
-        for i in (0..=s.len() - n).rev() {
-            if s[i] == first && starts_with(s, i, w) {
-                if best.is_none_or(|b| i + n > b.0 + b.1 || (i + n == b.0 + b.1 && n > b.1)) {
-                    best = Some((i, n));
-                }
-                break;
-            }
-        }
-    }
-    best
-}
+/// Words saying a figure is the present state (刚刚超过2万亿元).
+static NOW: LazyLock<Words> =
+    LazyLock::new(|| Words::new(&["刚刚", "已经", "目前", "当前", "现有"]));
+static LAST_YEAR: LazyLock<Words> = LazyLock::new(|| Words::new(&["去年", "上年"]));
 
 /// Policy nouns built from fall words; a number after them is an amount.
 const DOWN_NOUNS: &[&str] = &["减税降费", "减税", "降费", "减负", "降本", "减费"];
@@ -295,11 +276,28 @@ fn has_each(s: &[char]) -> bool {
 
 /// Only list connectors between two numbers (`和`, `、`, `,`).
 fn is_connector(s: &[char]) -> bool {
-    let t: String = s.iter().filter(|c| !c.is_whitespace()).collect();
+    // No connector has more than two characters: stop at a third.
+    let mut t = ['\0'; 2];
+    let mut n = 0;
+    for &c in s.iter().filter(|c| !c.is_whitespace()) {
+        if n == 2 {
+            return false;
+        }
+        t[n] = c;
+        n += 1;
+    }
     matches!(
-        t.as_str(),
-        "和" | "、" | "与" | "及" | "以及" | "," | "，" | "、和"
+        &t[..n],
+        ['和'] | ['、'] | ['与'] | ['及'] | ['以', '及'] | [','] | ['，'] | ['、', '和']
     )
+}
+
+/// The characters of `s`, allocated once at the exact size (`collect` grows
+/// by doubling from a quarter of the byte length).
+pub(crate) fn chars_of(s: &str) -> Vec<char> {
+    let mut v = Vec::with_capacity(s.chars().count());
+    v.extend(s.chars());
+    v
 }
 
 /// Map byte offsets of `s` to character offsets (one extra entry at the end).
@@ -327,28 +325,34 @@ impl<'c> Extractor<'c> {
 
     /// Every figure of `doc`, in text order, with flags.
     pub fn extract(&self, doc: &Document) -> Vec<Figure> {
-        let mut figs = self.extract_unflagged(doc);
-        crate::flags::flag(doc, self.catalog, &mut figs);
+        // The folded text is decoded once for extraction and flags.
+        let chars = chars_of(&doc.match_text);
+        let mut figs = self.figures(doc, &chars);
+        crate::flags::flag_chars(doc, self.catalog, &chars, &mut figs);
         figs
     }
 
     /// Figures without the plausibility pass.
     pub fn extract_unflagged(&self, doc: &Document) -> Vec<Figure> {
-        let chars: Vec<char> = doc.match_text.chars().collect();
-        let mut orig: Vec<char> = doc.text.chars().collect();
-        if orig.len() != chars.len() {
+        self.figures(doc, &chars_of(&doc.match_text))
+    }
+
+    /// Figures of `doc` whose folded text, decoded, is `chars`.
+    fn figures(&self, doc: &Document, chars: &[char]) -> Vec<Figure> {
+        let orig = Display::new(if doc.text.chars().count() == chars.len() {
+            &doc.text
+        } else {
             // The loader promises equal lengths; if that ever breaks, report
             // spans of the folded text rather than misaligned ones.
-            orig = chars.clone();
-        }
-        let char_of = char_index(&doc.match_text);
+            &doc.match_text
+        });
         let national = doc.metadata.level == Some(Level::National);
-        let mut mentions = self.catalog.mentions(&doc.match_text, &char_of, national);
+        let mut mentions = self.catalog.mentions_counting(&doc.match_text, national);
         // 单位生产总值二氧化碳排放量 is an intensity, not the GDP.
         mentions.retain(|m| {
             !(m.start >= 2 && chars[m.start - 2] == '单' && chars[m.start - 1] == '位')
         });
-        let mut quantities = scan(&chars, &orig);
+        let mut quantities = scan(chars, &orig);
         // Numbers inside an alias (500万元以上固定资产投资) are part of a name.
         let mut m = 0;
         quantities.retain(|q| {
@@ -362,7 +366,7 @@ impl<'c> Extractor<'c> {
         let mut out = Vec::with_capacity(quantities.len() + 8);
         let (mut qi, mut mi) = (0, 0);
         for u in &units {
-            tracker.enter(doc, u.start, &chars[u.start..u.end], u.para_start);
+            tracker.enter(doc, chars, u.start, u.end, u.para_start);
             while qi < quantities.len() && quantities[qi].start < u.start {
                 qi += 1;
             }
@@ -380,7 +384,7 @@ impl<'c> Extractor<'c> {
             }
             let sent = Sent {
                 doc,
-                chars: &chars,
+                chars,
                 orig: &orig,
                 unit: u,
                 qs: &quantities[q0..qi],
@@ -398,7 +402,8 @@ impl<'c> Extractor<'c> {
         for slot in &slots {
             self.emit(s, slot, &slots, out);
         }
-        if s.frame.kind == Kind::Target || has(s.text(), "目标") {
+        // Only targets can be stated without a number.
+        if s.frame.kind == Kind::Target {
             self.qualitative(s, out);
         }
     }
@@ -555,13 +560,13 @@ impl<'c> Extractor<'c> {
                 .filter(|m| zhan.is_none_or(|z| m.start < z))
                 .filter(|m| {
                     let b = &chars[m.start.saturating_sub(2)..m.start];
-                    last_of(b, COMPARE).is_none() && !b.ends_with(&['比'])
+                    COMPARE.last_of(b).is_none() && !b.ends_with(&['比'])
                 })
                 .collect();
         if let Some(last) = cands.last() {
             let tail_end = zhan.filter(|z| *z > last.end).unwrap_or(q.core_start);
             let tail = &chars[last.end..tail_end];
-            if residual(tail) > 2 {
+            if residual_exceeds(tail, 2) {
                 return SubjectFind {
                     explicit: Some(Subject::None),
                     inherited: false,
@@ -599,7 +604,7 @@ impl<'c> Extractor<'c> {
             Some(z) => &chars[pre_start..z],
             None => pre,
         };
-        if residual(before_zhan) <= 1 {
+        if !residual_exceeds(before_zhan, 1) {
             SubjectFind {
                 explicit: None,
                 inherited: true,
@@ -724,7 +729,7 @@ impl<'c> Extractor<'c> {
             kind,
             period,
             value: Some(value),
-            unit: q.unit.clone(),
+            unit: q.unit.to_string(),
             value_base: Some(value * q.factor),
             unit_base: if q.unit_base.is_empty() && q.unit.is_empty() {
                 String::new()
@@ -735,7 +740,7 @@ impl<'c> Extractor<'c> {
             value_low: low,
             value_high: high,
             firmness: firm,
-            text: s.orig[q.start..q.end].iter().collect(),
+            text: s.orig.slice(q.start, q.end).to_string(),
             start: q.start,
             end: q.end,
             sentence: s.unit.sentence,
@@ -758,14 +763,12 @@ impl<'c> Extractor<'c> {
         // 去年一季度…增长5.8% in a plan: an outcome of last year.
         if let Some(r) = ry {
             // 地区生产总值刚刚超过2万亿元 in a plan section: the present state.
-            if kind == Kind::Target
-                && last_of(local, &["刚刚", "已经", "目前", "当前", "现有"]).is_some()
-            {
+            if kind == Kind::Target && NOW.any_in(local) {
                 kind = Kind::Actual;
                 period = Some(Period::year(r - 1));
             }
             if kind == Kind::Target {
-                if let Some((p, _)) = last_of(seg, &["去年", "上年"]) {
+                if let Some((p, _)) = LAST_YEAR.last_of(seg) {
                     let b = if p > 0 { seg[p - 1] } else { ' ' };
                     if !matches!(b, '比' | '较' | '于' | '同') {
                         kind = Kind::Actual;
@@ -856,19 +859,23 @@ impl<'c> Extractor<'c> {
         // In a list of targets (主要预期目标…) any of these words make a
         // target; elsewhere only the strong ones do (稳定提升居民收入水平 is a
         // task, 确保粮食总产只增不减 is a target).
-        let strong = ["同步", "只增不减", "下达", "国家要求", "合理区间", "控制在"];
-        let weak = [
-            "持续下降",
-            "稳步提高",
-            "持续提高",
-            "稳定",
-            "控制",
-            "完成",
-            "下降",
-            "提高",
-            "增长",
-        ];
-        let listing = ["目标", "预期", "指标"].iter().any(|w| has(s.text(), w));
+        static STRONG: LazyLock<Words> = LazyLock::new(|| {
+            Words::new(&["同步", "只增不减", "下达", "国家要求", "合理区间", "控制在"])
+        });
+        static WEAK: LazyLock<Words> = LazyLock::new(|| {
+            Words::new(&[
+                "持续下降",
+                "稳步提高",
+                "持续提高",
+                "稳定",
+                "控制",
+                "完成",
+                "下降",
+                "提高",
+                "增长",
+            ])
+        });
+        let mut listing = None;
         let mut c0 = s.unit.start;
         let mut emitted: Vec<usize> = Vec::new();
         for p in s.unit.start..=s.unit.end {
@@ -881,9 +888,16 @@ impl<'c> Extractor<'c> {
             if b <= a || s.qs.iter().any(|q| q.start < b && q.end > a) {
                 continue;
             }
+            // Cues matter only for a clause naming an indicator; the mentions
+            // are few, the clauses many.
+            if !s.ms.iter().any(|m| m.start >= a && m.end <= b) {
+                continue;
+            }
             let clause = &chars[a..b];
-            let cued = strong.iter().any(|c| has(clause, c))
-                || (listing && weak.iter().any(|c| has(clause, c)));
+            let cued = STRONG.any_in(clause)
+                || (*listing.get_or_insert_with(|| {
+                    ["目标", "预期", "指标"].iter().any(|w| has(s.text(), w))
+                }) && WEAK.any_in(clause));
             if !cued {
                 continue;
             }
@@ -921,7 +935,7 @@ impl<'c> Extractor<'c> {
                     value_low: None,
                     value_high: None,
                     firmness: Some(firmness(&chars[seg_start..m.start])),
-                    text: s.orig[m.start..b].iter().collect(),
+                    text: s.orig.slice(m.start, b).to_string(),
                     start: m.start,
                     end: b,
                     sentence: s.unit.sentence,
@@ -941,7 +955,7 @@ struct Sent<'a> {
     #[allow(dead_code)]
     doc: &'a Document,
     chars: &'a [char],
-    orig: &'a [char],
+    orig: &'a Display<'a>,
     unit: &'a Unit,
     qs: &'a [Quantity],
     ms: &'a [Mention],
@@ -988,25 +1002,26 @@ fn part_of_year(before: &[char]) -> bool {
 
 /// Does the clause say the figure is a level reached (达到, 提高到, 突破)?
 fn reaches(local: &[char]) -> bool {
-    [
-        "达到",
-        "达",
-        "提高到",
-        "增加到",
-        "增长到",
-        "扩大到",
-        "提升到",
-        "突破",
-        "超过",
-        "增至",
-        "提高至",
-        "跨过",
-        "迈上",
-        "跃上",
-        "迈过",
-    ]
-    .iter()
-    .any(|w| has(local, w))
+    static REACH: LazyLock<Words> = LazyLock::new(|| {
+        Words::new(&[
+            "达到",
+            "达",
+            "提高到",
+            "增加到",
+            "增长到",
+            "扩大到",
+            "提升到",
+            "突破",
+            "超过",
+            "增至",
+            "提高至",
+            "跨过",
+            "迈上",
+            "跃上",
+            "迈过",
+        ])
+    });
+    REACH.any_in(local)
 }
 
 /// The slots of the value group `slot` belongs to (indices into `s.qs`).
@@ -1046,10 +1061,12 @@ fn measure_of(
     after: &[char],
     ind: Option<&Indicator>,
 ) -> (Measure, bool, bool) {
-    let up = last_of(local, GROWTH_UP);
+    let up = GROWTH_UP.last_of(local);
     // 减税降费10.47亿元 is an amount of tax cuts, not a fall: a down word
     // inside such a policy noun is no verb.
-    let down = last_of(local, GROWTH_DOWN).filter(|&(i, n)| !inside_noun(local, i, n));
+    let down = GROWTH_DOWN
+        .last_of(local)
+        .filter(|&(i, n)| !inside_noun(local, i, n));
     let verb = match (up, down) {
         (Some(u), Some(d)) => Some(if d.0 + d.1 >= u.0 + u.1 {
             (d, true)
@@ -1071,7 +1088,9 @@ fn measure_of(
         matches!(local.get(k), Some('到') | Some('至') | Some('为'))
     };
     let reached = verb.is_some_and(|(v, _)| to_level(v)) || has(local, "调整为");
-    let compare = last_of(local, COMPARE).is_some_and(|(p, _)| p == 0 || local[p - 1] != '不');
+    let compare = COMPARE
+        .last_of(local)
+        .is_some_and(|(p, _)| p == 0 || local[p - 1] != '不');
     let avg = has(local, "年均") || has(local, "年平均");
     let negative = verb.is_some_and(|(_, d)| d) && !reached;
     match q.class {

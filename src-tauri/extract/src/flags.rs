@@ -11,13 +11,22 @@ const GDP: &str = "地区生产总值";
 
 /// Add flags to `figs` (figures of one report, in text order).
 pub fn flag(doc: &Document, catalog: &Catalog, figs: &mut [Figure]) {
+    flag_chars(
+        doc,
+        catalog,
+        &crate::engine::chars_of(&doc.match_text),
+        figs,
+    );
+}
+
+/// [`flag`] with the folded text already decoded into `chars`.
+pub(crate) fn flag_chars(doc: &Document, catalog: &Catalog, chars: &[char], figs: &mut [Figure]) {
     let gdp = report_gdp(figs);
-    let population = report_population(doc);
-    let chars: Vec<char> = doc.match_text.chars().collect();
-    for i in 0..figs.len() {
+    let population = report_population(chars);
+    for f in figs.iter_mut() {
         let mut new = Vec::new();
         {
-            let f = &figs[i];
+            let f = &*f;
             let ind = f
                 .indicator
                 .as_deref()
@@ -26,12 +35,12 @@ pub fn flag(doc: &Document, catalog: &Catalog, figs: &mut [Figure]) {
             if let Some(ind) = ind {
                 indicator_checks(f, ind, gdp.as_ref(), population, &mut new);
             }
-            generic_checks(f, &chars, &mut new);
-            garbled(doc, &chars, f, &mut new);
+            generic_checks(f, chars, &mut new);
+            garbled(doc, chars, f, &mut new);
         }
-        figs[i].flags.extend(new);
+        f.flags.extend(new);
     }
-    shares_sum(&chars, figs);
+    shares_sum(chars, figs);
     contradictions(figs);
 }
 
@@ -60,8 +69,7 @@ fn report_gdp(figs: &[Figure]) -> Option<Gdp> {
 }
 
 /// Population stated in the report (常住人口 X万, X万各族人民, X万人民群众).
-fn report_population(doc: &Document) -> Option<f64> {
-    let chars: Vec<char> = doc.match_text.chars().collect();
+fn report_population(chars: &[char]) -> Option<f64> {
     let mut best: Option<f64> = None;
     let n = chars.len();
     let mut i = 0;
@@ -74,16 +82,17 @@ fn report_population(doc: &Document) -> Option<f64> {
         while i < n && (chars[i].is_ascii_digit() || chars[i] == '.') {
             i += 1;
         }
-        let Ok(v) = chars[s..i].iter().collect::<String>().parse::<f64>() else {
-            continue;
-        };
         let mut k = i;
         if matches!(chars.get(k), Some('多') | Some('余')) {
             k += 1;
         }
+        // Only a number of 万 can be a population: test that before parsing.
         if chars.get(k) != Some(&'万') {
             continue;
         }
+        let Ok(v) = chars[s..i].iter().collect::<String>().parse::<f64>() else {
+            continue;
+        };
         let after: String = chars[k + 1..(k + 12).min(n)].iter().collect();
         let before: String = chars[s.saturating_sub(6)..s].iter().collect();
         let people = ["各族人民", "人民群众", "各族群众", "勤劳智慧的各族人民"]
@@ -292,12 +301,12 @@ fn generic_checks(f: &Figure, chars: &[char], out: &mut Vec<Flag>) {
     if f.unit != "%" {
         return;
     }
-    let lo = f.start.saturating_sub(14);
-    let before: String = chars[lo..f.start.min(chars.len())].iter().collect();
     let reason = if v < -100.0 {
         Some(format!("a fall of {} is more than 100%", f.text))
     } else if matches!(f.measure, Measure::Rate | Measure::Share) && v > 100.0 {
         // Completion and sales ratios can pass 100%; coverage and pass rates cannot.
+        let lo = f.start.saturating_sub(14);
+        let before: String = chars[lo..f.start.min(chars.len())].iter().collect();
         let may_exceed = [
             "产销率",
             "完成",
@@ -339,7 +348,7 @@ fn garbled(doc: &Document, chars: &[char], f: &Figure, out: &mut Vec<Flag>) {
         (f.end + NEAR).min(chars.len()),
     );
     let near_span = doc.garbled.iter().any(|g| g.start < hi && g.end > lo);
-    let replacement = chars[lo..hi].iter().any(|c| *c == '\u{FFFD}');
+    let replacement = chars[lo..hi].contains(&'\u{FFFD}');
     if near_span || replacement {
         out.push(Flag {
             code: FlagCode::Garbled,
@@ -397,8 +406,19 @@ fn shares_sum(chars: &[char], figs: &mut [Figure]) {
 /// values in different sentences.
 fn contradictions(figs: &mut [Figure]) {
     let mut hits: Vec<(usize, String)> = Vec::new();
-    for i in 0..figs.len() {
-        for j in i + 1..figs.len() {
+    // Both figures of a pair must pass these tests (the rest of the pair test
+    // requires equal fields): compare only those, not every pair.
+    let cands: Vec<usize> = (0..figs.len())
+        .filter(|&i| {
+            let f = &figs[i];
+            f.indicator.is_some()
+                && f.measure == Measure::Level
+                && f.kind != Kind::Target
+                && f.qualifier == Qualifier::Eq
+        })
+        .collect();
+    for (ci, &i) in cands.iter().enumerate() {
+        for &j in &cands[ci + 1..] {
             let (a, b) = (&figs[i], &figs[j]);
             if a.indicator.is_none()
                 || a.indicator != b.indicator

@@ -23,11 +23,13 @@
 
 pub mod catalog;
 mod context;
+mod display;
 mod engine;
 pub mod figure;
 pub mod flags;
 mod numbers;
 mod units;
+mod words;
 
 pub use catalog::{Catalog, CatalogError};
 pub use engine::{char_index, Extractor};

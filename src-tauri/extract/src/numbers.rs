@@ -4,6 +4,9 @@
 //! names such as 十三五, words such as 一般 or 一是) so that the engine above
 //! only sees quantities.
 
+use std::borrow::Cow;
+
+use crate::display::Display;
 use crate::figure::Qualifier;
 use crate::units::{multiplier_at, starts_with, unit_at, UnitClass};
 
@@ -20,8 +23,9 @@ pub(crate) struct Quantity {
     pub value: f64,
     pub low: Option<f64>,
     pub high: Option<f64>,
-    /// The unit as stated, multiplier included (`亿元`, `万人`, `%`).
-    pub unit: String,
+    /// The unit as stated, multiplier included (`亿元`, `万人`, `%`); borrowed
+    /// unless a multiplier and a unit word had to be joined.
+    pub unit: Cow<'static, str>,
     pub unit_base: &'static str,
     /// `value * factor` is the amount in `unit_base`.
     pub factor: f64,
@@ -61,6 +65,29 @@ fn cn_power(c: char) -> Option<u64> {
 
 fn is_cn_numeral(c: char) -> bool {
     cn_digit(c).is_some() || cn_power(c).is_some()
+}
+
+/// Characters that may start a quantity or a plan name (digits, Chinese
+/// numerals), one bit per `char as usize % 1024`: the scanner tests every
+/// character of a report, and the `match` of `is_cn_numeral` is slow for that.
+const STARTS: [u64; 16] = {
+    let cs = [
+        '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千',
+        '万', '亿', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+    ];
+    let mut bits = [0u64; 16];
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i] as usize % 1024;
+        bits[c / 64] |= 1 << (c % 64);
+        i += 1;
+    }
+    bits
+};
+
+fn may_start(c: char) -> bool {
+    let k = c as usize % 1024;
+    STARTS[k / 64] & (1 << (k % 64)) != 0 && (c.is_ascii_digit() || is_cn_numeral(c))
 }
 
 /// Value of a Chinese numeral (一百二十, 两千, 三万五千, 二〇二〇).
@@ -155,7 +182,7 @@ struct Numeral {
 
 /// An Arabic numeral at `i`: digits, thousands commas (only where the original
 /// text has an ASCII comma followed by exactly three digits) and a decimal part.
-fn arabic_at(chars: &[char], orig: &[char], i: usize) -> Option<Numeral> {
+fn arabic_at(chars: &[char], orig: &Display, i: usize) -> Option<Numeral> {
     if !chars.get(i)?.is_ascii_digit() {
         return None;
     }
@@ -169,7 +196,7 @@ fn arabic_at(chars: &[char], orig: &[char], i: usize) -> Option<Numeral> {
             int_digits += 1;
             k += 1;
         } else if c == ','
-            && orig.get(k) == Some(&',')
+            && orig.get(k) == Some(',')
             && k + 3 < chars.len() + 1
             && (1..=3).all(|d| chars.get(k + d).is_some_and(|c| c.is_ascii_digit()))
             && !chars.get(k + 4).is_some_and(|c| c.is_ascii_digit())
@@ -229,18 +256,31 @@ fn chinese_at(chars: &[char], i: usize) -> Option<Numeral> {
 
 /// Scan `chars` (the folded text) for quantities. `orig` is the display text,
 /// used only to tell a thousands comma from a folded Chinese comma.
-pub(crate) fn scan(chars: &[char], orig: &[char]) -> Vec<Quantity> {
+pub(crate) fn scan(chars: &[char], orig: &Display) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     let n = chars.len();
     let mut ratio_groups = 0u32;
     while i < n {
         let c = chars[i];
+        // Most characters cannot start a quantity or a plan name.
+        if !may_start(c) {
+            i += 1;
+            continue;
+        }
         // 百分之五 / 百分之三十 / 百分之2.5
         if c == '百' && starts_with(chars, i, "百分之") {
             let j = i + 3;
             if let Some(num) = arabic_at(chars, orig, j).or_else(|| chinese_at(chars, j)) {
-                let mut q = quantity(i, num.end, num.value, "%", "%", 1.0, UnitClass::Percent);
+                let mut q = quantity(
+                    i,
+                    num.end,
+                    num.value,
+                    "%".into(),
+                    "%",
+                    1.0,
+                    UnitClass::Percent,
+                );
                 q.core_start = i;
                 extend_qualifiers(chars, &mut q);
                 out.push(q);
@@ -280,7 +320,7 @@ pub(crate) fn scan(chars: &[char], orig: &[char]) -> Vec<Quantity> {
                 ratio_groups += 1;
                 let end = parts.last().map(|p| p.1).unwrap_or(num.end);
                 for (s, e, v) in parts {
-                    let mut q = quantity(s, e, v, "", "", 1.0, UnitClass::Bare);
+                    let mut q = quantity(s, e, v, "".into(), "", 1.0, UnitClass::Bare);
                     q.ratio_group = Some(ratio_groups);
                     out.push(q);
                 }
@@ -324,8 +364,7 @@ pub(crate) fn scan(chars: &[char], orig: &[char]) -> Vec<Quantity> {
                     }
                     let same = q.unit.is_empty() || q.unit == q2.unit;
                     if !calendar && same && second.value >= num.value {
-                        let f = if q.unit.is_empty() { 1.0 } else { 1.0 };
-                        let low = num.value * f;
+                        let low = num.value;
                         let high = second.value;
                         q = Quantity {
                             end: q2.end,
@@ -355,7 +394,7 @@ fn quantity(
     start: usize,
     end: usize,
     value: f64,
-    unit: &str,
+    unit: Cow<'static, str>,
     base: &'static str,
     factor: f64,
     class: UnitClass,
@@ -368,7 +407,7 @@ fn quantity(
         value,
         low: None,
         high: None,
-        unit: unit.to_string(),
+        unit,
         unit_base: base,
         factor,
         class,
@@ -393,7 +432,7 @@ enum Verdict {
 
 /// Is the numeral at `i` a figure? Decides years, dates, times, phone numbers,
 /// ordinals, list markers and ratios.
-fn classify(chars: &[char], orig: &[char], i: usize, num: &Numeral) -> Verdict {
+fn classify(chars: &[char], orig: &Display, i: usize, num: &Numeral) -> Verdict {
     let prev = if i > 0 { chars[i - 1] } else { '\n' };
     let next = chars.get(num.end).copied().unwrap_or('\n');
     let next2 = chars.get(num.end + 1).copied().unwrap_or('\n');
@@ -539,13 +578,10 @@ fn skip_date(chars: &[char], mut k: usize) -> usize {
 
 /// `47:11.9:41.1` is a ratio (an industrial structure); `13:54` and
 /// `11:29:31` are times.
-fn ratio_or_time(chars: &[char], orig: &[char], i: usize) -> Verdict {
+fn ratio_or_time(chars: &[char], orig: &Display, i: usize) -> Verdict {
     let mut parts = Vec::new();
     let mut k = i;
-    loop {
-        let Some(n) = arabic_at(chars, orig, k) else {
-            break;
-        };
+    while let Some(n) = arabic_at(chars, orig, k) {
         parts.push((k, n.end, n.value, n.has_decimal, n.int_digits));
         k = n.end;
         if chars.get(k).is_some_and(|c| matches!(c, ':' | '∶'))
@@ -622,15 +658,17 @@ fn with_unit(chars: &[char], i: usize, num: &Numeral) -> Option<Quantity> {
         ),
         None => ("", "", 1.0, UnitClass::Bare, k),
     };
-    let mut unit_s = String::with_capacity(8);
-    unit_s.push_str(mult);
-    unit_s.push_str(unit_word);
+    let unit_s: Cow<'static, str> = match (mult, unit_word) {
+        ("", w) => w.into(),
+        (m, "") => m.into(),
+        (m, w) => (m.to_string() + w).into(),
+    };
     let base = if base.is_empty() && !mult.is_empty() {
         ""
     } else {
         base
     };
-    let mut q = quantity(i, uend, num.value, &unit_s, base, factor * ufactor, class);
+    let mut q = quantity(i, uend, num.value, unit_s, base, factor * ufactor, class);
     q.qualifier = qualifier;
     Some(q)
 }
@@ -638,32 +676,38 @@ fn with_unit(chars: &[char], i: usize, num: &Numeral) -> Option<Quantity> {
 /// Qualifiers written against the number: 近/约/超/逾 before, 左右/以上/以内/
 /// 以下 after. They widen the span so `text` reads as the report states it.
 fn extend_qualifiers(chars: &[char], q: &mut Quantity) {
-    let s = q.core_start;
-    let before = |w: &str| {
-        let n = w.chars().count();
-        s >= n && starts_with(chars, s - n, w)
-    };
-    let pre: &[(&str, Qualifier)] = &[
-        ("接近", Qualifier::Approx),
-        ("大约", Qualifier::Approx),
-        ("约", Qualifier::Approx),
-        ("近", Qualifier::Approx),
-        ("超过", Qualifier::Ge),
-        ("突破", Qualifier::Ge),
-        ("不到", Qualifier::Le),
-        ("不足", Qualifier::Le),
-        ("跨过", Qualifier::Ge),
-        ("逾", Qualifier::Ge),
-        ("超", Qualifier::Ge),
-        ("不低于", Qualifier::Ge),
-        ("不少于", Qualifier::Ge),
-        ("至少", Qualifier::Ge),
-        ("不超过", Qualifier::Le),
-        ("不高于", Qualifier::Le),
+    // As characters, not strings: this runs for every quantity.
+    const PRE: &[(&[char], Qualifier)] = &[
+        (&['接', '近'], Qualifier::Approx),
+        (&['大', '约'], Qualifier::Approx),
+        (&['约'], Qualifier::Approx),
+        (&['近'], Qualifier::Approx),
+        (&['超', '过'], Qualifier::Ge),
+        (&['突', '破'], Qualifier::Ge),
+        (&['不', '到'], Qualifier::Le),
+        (&['不', '足'], Qualifier::Le),
+        (&['跨', '过'], Qualifier::Ge),
+        (&['逾'], Qualifier::Ge),
+        (&['超'], Qualifier::Ge),
+        (&['不', '低', '于'], Qualifier::Ge),
+        (&['不', '少', '于'], Qualifier::Ge),
+        (&['至', '少'], Qualifier::Ge),
+        (&['不', '超', '过'], Qualifier::Le),
+        (&['不', '高', '于'], Qualifier::Le),
     ];
-    for (w, ql) in pre {
-        if before(w) {
-            q.start = s - w.chars().count();
+    const POST: &[(&[char], Qualifier)] = &[
+        (&['左', '右'], Qualifier::Approx),
+        (&['上', '下'], Qualifier::Approx),
+        (&['以', '上'], Qualifier::Ge),
+        (&['多'], Qualifier::Ge),
+        (&['以', '内'], Qualifier::Le),
+        (&['以', '下'], Qualifier::Le),
+        (&['之', '内'], Qualifier::Le),
+    ];
+    let s = q.core_start;
+    for (w, ql) in PRE {
+        if chars[..s].ends_with(w) {
+            q.start = s - w.len();
             if q.qualifier == Qualifier::Eq {
                 q.qualifier = *ql;
             }
@@ -671,26 +715,17 @@ fn extend_qualifiers(chars: &[char], q: &mut Quantity) {
         }
     }
     let e = q.core_end;
-    let post: &[(&str, Qualifier)] = &[
-        ("左右", Qualifier::Approx),
-        ("上下", Qualifier::Approx),
-        ("以上", Qualifier::Ge),
-        ("多", Qualifier::Ge),
-        ("以内", Qualifier::Le),
-        ("以下", Qualifier::Le),
-        ("之内", Qualifier::Le),
-    ];
-    for (w, ql) in post {
-        if starts_with(chars, e, w) {
+    for (w, ql) in POST {
+        if chars[e..].starts_with(w) {
             // 多 after the unit only in 1万人多 style; not 多元化.
-            if *w == "多"
+            if *w == ['多']
                 && chars
                     .get(e + 1)
                     .is_some_and(|c| !matches!(c, ',' | '。' | ';' | '、'))
             {
                 continue;
             }
-            q.end = e + w.chars().count();
+            q.end = e + w.len();
             if q.qualifier != Qualifier::Range {
                 q.qualifier = *ql;
             }
@@ -705,9 +740,15 @@ mod tests {
 
     fn scan_str(s: &str) -> Vec<(String, f64, String)> {
         let chars: Vec<char> = s.chars().collect();
-        scan(&chars, &chars)
+        scan(&chars, &Display::new(s))
             .into_iter()
-            .map(|q| (chars[q.start..q.end].iter().collect(), q.value, q.unit))
+            .map(|q| {
+                (
+                    chars[q.start..q.end].iter().collect(),
+                    q.value,
+                    q.unit.into_owned(),
+                )
+            })
             .collect()
     }
 
@@ -723,6 +764,9 @@ mod tests {
             Some(35000.0)
         );
         assert_eq!(parse_cn(&"十".chars().collect::<Vec<_>>()), Some(10.0));
+        for c in "零〇一二两三四五六七八九十百千万亿0123456789".chars() {
+            assert!(may_start(c), "{c}");
+        }
         assert_eq!(
             parse_cn(&"二〇二〇".chars().collect::<Vec<_>>()),
             Some(2020.0)
@@ -775,8 +819,7 @@ mod tests {
         assert_eq!(got[0].1, 1234.5);
         // A folded Chinese comma between numbers separates them.
         let chars: Vec<char> = "增长7%,8%".chars().collect();
-        let orig: Vec<char> = "增长7%，8%".chars().collect();
-        assert_eq!(scan(&chars, &orig).len(), 2);
+        assert_eq!(scan(&chars, &Display::new("增长7%，8%")).len(), 2);
     }
 
     #[test]

@@ -2,6 +2,9 @@
 //! unit word (元, 人次, 万千瓦 is 万 + 千瓦). Each maps to a base unit so
 //! `827亿元` and `8.27百亿元` compare equal.
 
+use crate::words::Words;
+use std::sync::LazyLock;
+
 /// What kind of quantity a unit makes, which decides the measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum UnitClass {
@@ -186,46 +189,27 @@ pub(crate) static MULTIPLIERS: &[Multiplier] = &[
 
 /// Does `chars[i..]` start with `word`?
 pub(crate) fn starts_with(chars: &[char], i: usize, word: &str) -> bool {
-    let mut k = i;
-    for w in word.chars() {
-        if k >= chars.len() || chars[k] != w {
+    for (k, w) in (i..).zip(word.chars()) {
+        if chars.get(k) != Some(&w) {
             return false;
         }
-        k += 1;
     }
     true
 }
 
 /// The longest unit word at `i`, if any.
 pub(crate) fn unit_at(chars: &[char], i: usize) -> Option<&'static UnitDef> {
-    // Units by first character, longest first: this runs after every numeral.
-    static INDEX: std::sync::OnceLock<
-        std::collections::HashMap<char, Vec<(Vec<char>, &'static UnitDef)>>,
-    > = std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut m: std::collections::HashMap<char, Vec<(Vec<char>, &'static UnitDef)>> =
-            Default::default();
-        for d in UNITS {
-            let cs: Vec<char> = d.word.chars().collect();
-            m.entry(cs[0]).or_default().push((cs, d));
-        }
-        for v in m.values_mut() {
-            v.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
-        }
-        m
-    });
-    let rest = chars.get(i..)?;
-    index
-        .get(rest.first()?)?
-        .iter()
-        .find(|(w, _)| rest.starts_with(w))
-        .map(|(_, d)| *d)
+    // This runs after every numeral.
+    static WORDS: LazyLock<Words> =
+        LazyLock::new(|| Words::new(&UNITS.iter().map(|u| u.word).collect::<Vec<_>>()));
+    WORDS.longest_at(chars, i).map(|k| &UNITS[k])
 }
 
 /// The multiplier at `i`, unless the characters there begin a unit word
 /// (千瓦, 百分点, 千米 are units, not 千 or 百 times something).
 pub(crate) fn multiplier_at(chars: &[char], i: usize) -> Option<&'static Multiplier> {
-    if i >= chars.len() {
+    // Every multiplier starts with one of these; most calls see none.
+    if !matches!(chars.get(i), Some('万' | '亿' | '千' | '百')) {
         return None;
     }
     if let Some(u) = unit_at(chars, i) {

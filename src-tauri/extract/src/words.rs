@@ -1,0 +1,142 @@
+//! Fixed word lists (growth verbs, firmness cues, transparent words, units)
+//! looked up in the folded text. These lookups run for every number or
+//! character, so a list is decoded once, characters that no word ends (or
+//! starts) with are rejected by a bit filter, and a search for the last
+//! occurrence goes right to left and stops at the first hit.
+
+/// A word list, decoded, with filters on the words' first and last characters.
+pub(crate) struct Words {
+    words: Vec<Vec<char>>,
+    /// One bit per `char as usize % 1024` for the last characters.
+    last: [u64; 16],
+    /// The same for the first characters.
+    first: [u64; 16],
+    /// Indices of the words by first character (sorted), in list order.
+    by_first: Vec<(char, Vec<usize>)>,
+}
+
+fn set(bits: &mut [u64; 16], c: char) {
+    let c = c as usize % 1024;
+    bits[c / 64] |= 1 << (c % 64);
+}
+
+fn get(bits: &[u64; 16], c: char) -> bool {
+    let c = c as usize % 1024;
+    bits[c / 64] & (1 << (c % 64)) != 0
+}
+
+impl Words {
+    pub fn new(list: &[&str]) -> Words {
+        let words: Vec<Vec<char>> = list.iter().map(|w| w.chars().collect()).collect();
+        let (mut last, mut first) = ([0u64; 16], [0u64; 16]);
+        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let (a, z) = (w[0], *w.last().expect("no empty words"));
+            set(&mut first, a);
+            set(&mut last, z);
+            match by_first.iter_mut().find(|e| e.0 == a) {
+                Some(e) => e.1.push(i),
+                None => by_first.push((a, vec![i])),
+            }
+        }
+        by_first.sort_by_key(|e| e.0);
+        Words {
+            words,
+            last,
+            first,
+            by_first,
+        }
+    }
+
+    /// The longest word starting at `s[i]` (of equally long ones, the first
+    /// listed): its index in the list.
+    pub fn longest_at(&self, s: &[char], i: usize) -> Option<usize> {
+        let c = *s.get(i)?;
+        if !get(&self.first, c) {
+            return None;
+        }
+        let k = self.by_first.binary_search_by_key(&c, |e| e.0).ok()?;
+        let rest = &s[i..];
+        let mut best: Option<usize> = None;
+        for &w in &self.by_first[k].1 {
+            if rest.starts_with(&self.words[w])
+                && best.is_none_or(|b| self.words[w].len() > self.words[b].len())
+            {
+                best = Some(w);
+            }
+        }
+        best
+    }
+
+    /// The length of word `i`.
+    pub fn len_of(&self, i: usize) -> usize {
+        self.words[i].len()
+    }
+
+    /// The end of the rightmost occurrence of any word in `s`, and the
+    /// indices (in list order) of the words ending there.
+    fn rightmost<'a>(&'a self, s: &'a [char]) -> Option<(usize, impl Iterator<Item = usize> + 'a)> {
+        let e = (1..=s.len())
+            .rev()
+            .find(|&e| get(&self.last, s[e - 1]) && self.ends_at(s, e).next().is_some())?;
+        Some((e, self.ends_at(s, e)))
+    }
+
+    fn ends_at<'a>(&'a self, s: &'a [char], e: usize) -> impl Iterator<Item = usize> + 'a {
+        self.words
+            .iter()
+            .enumerate()
+            .filter(move |(_, w)| w.len() <= e && s[e - w.len()..e] == w[..])
+            .map(|(i, _)| i)
+    }
+
+    /// The occurrence of any word that ends last in `s`, the longest of those
+    /// ending there: (position, length).
+    pub fn last_of(&self, s: &[char]) -> Option<(usize, usize)> {
+        let (e, hits) = self.rightmost(s)?;
+        let n = hits.map(|i| self.words[i].len()).max()?;
+        Some((e - n, n))
+    }
+
+    /// The index of the word that ends last in `s`, the first in list order
+    /// of those ending there.
+    pub fn last_index(&self, s: &[char]) -> Option<usize> {
+        self.rightmost(s)?.1.next()
+    }
+
+    /// Whether any word occurs in `s`.
+    pub fn any_in(&self, s: &[char]) -> bool {
+        self.rightmost(s).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn rightmost_end_then_longest() {
+        let w = Words::new(&["增长", "长", "提高", "增"]);
+        assert_eq!(w.last_of(&v("提高产量,增长了")), Some((5, 2)));
+        assert_eq!(w.last_of(&v("增长提高了")), Some((2, 2)));
+        assert_eq!(w.last_of(&v("下降")), None);
+        assert_eq!(w.last_index(&v("增长")), Some(0));
+        assert!(w.any_in(&v("再增")));
+        assert!(!w.any_in(&v("")));
+    }
+
+    #[test]
+    fn longest_at_prefers_length_then_list_order() {
+        let w = Words::new(&["人", "人次", "个", "个月", "人次"]);
+        let s = v("5人次,3个月");
+        assert_eq!(w.longest_at(&s, 1), Some(1));
+        assert_eq!(w.longest_at(&s, 5), Some(3));
+        assert_eq!(w.longest_at(&s, 0), None);
+        assert_eq!(w.longest_at(&s, 9), None);
+        assert_eq!(w.len_of(3), 2);
+    }
+}
