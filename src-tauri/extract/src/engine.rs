@@ -982,10 +982,7 @@ fn part_of_year(before: &[char]) -> bool {
         "前三季度",
         "季度末",
     ];
-    let word = PARTS
-        .iter()
-        .filter_map(|w| last_of(before, &[w]).map(|(p, _)| p))
-        .max();
+    let word = PARTS.iter().filter_map(|w| rfind(before, w)).max();
     // 1—5月 / 1-11月 / 1至9月: a month range.
     let months = before.windows(4).enumerate().rev().find_map(|(i, w)| {
         (w[0] == '1'
@@ -995,9 +992,17 @@ fn part_of_year(before: &[char]) -> bool {
         .then_some(i)
     });
     match word.max(months) {
-        Some(p) => last_of(&before[p..], &["全年"]).is_none(),
+        Some(p) => rfind(&before[p..], "全年").is_none(),
         None => false,
     }
+}
+
+/// Where `w` last starts in `s`.
+fn rfind(s: &[char], w: &str) -> Option<usize> {
+    let w: Vec<char> = w.chars().collect();
+    (0..=s.len().checked_sub(w.len())?)
+        .rev()
+        .find(|&i| s[i..i + w.len()] == w[..])
 }
 
 /// Does the clause say the figure is a level reached (达到, 提高到, 突破)?
