@@ -68,7 +68,7 @@ impl Project {
             let report_id = tx.last_insert_rowid();
             insert_structure(tx, report_id, doc)?;
             insert_sentences(tx, report_id, doc)?;
-            insert_figures(tx, report_id, doc, figures)?;
+            insert_figures(tx, report_id, figures)?;
             Ok(ImportOutcome::Imported(report_id))
         })
     }
@@ -147,29 +147,42 @@ pub(crate) fn insert_sentences(
     Ok(())
 }
 
-pub(crate) fn insert_figures(
+fn insert_figures(
     tx: &rusqlite::Transaction<'_>,
     report_id: i64,
-    _doc: &Document,
     figures: &[Figure],
 ) -> Result<()> {
-    let mut st = tx.prepare(
-        "INSERT INTO figure (report_id, ord, fields, text, start, \"end\", sentence_ord, flags, indicator)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
+    let mut st = tx.prepare(INSERT_FIGURE)?;
     for (i, f) in figures.iter().enumerate() {
-        st.execute(params![
-            report_id,
-            i as i64,
-            serde_json::to_string(f).unwrap_or_default(),
-            f.text,
-            f.start as i64,
-            f.end as i64,
-            f.sentence as i64,
-            serde_json::to_string(&f.flags).unwrap_or_default(),
-            f.indicator
-        ])?;
+        write_figure(&mut st, report_id, i, f)?;
     }
+    Ok(())
+}
+
+/// A new extracted figure: ?1 report id, ?2 ord, then [`write_figure`]'s fields.
+pub(crate) const INSERT_FIGURE: &str =
+    "INSERT INTO figure (report_id, ord, fields, text, start, \"end\", sentence_ord, flags, indicator)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+/// Run `st` (an insert or update of a figure row) with `key` (report id or
+/// figure id), `ord` and the figure's stored fields as ?3..?9.
+pub(crate) fn write_figure(
+    st: &mut rusqlite::Statement<'_>,
+    key: i64,
+    ord: usize,
+    f: &Figure,
+) -> rusqlite::Result<()> {
+    st.execute(params![
+        key,
+        ord as i64,
+        serde_json::to_string(f).unwrap_or_default(),
+        f.text,
+        f.start as i64,
+        f.end as i64,
+        f.sentence as i64,
+        serde_json::to_string(&f.flags).unwrap_or_default(),
+        f.indicator
+    ])?;
     Ok(())
 }
 

@@ -25,7 +25,9 @@ use gwr_load::Document;
 use rusqlite::params;
 
 use crate::bundle::same_value;
-use crate::import::{insert_sentences, insert_structure, origin_blob, origin_from_blob};
+use crate::import::{
+    insert_sentences, insert_structure, origin_blob, origin_from_blob, write_figure, INSERT_FIGURE,
+};
 use crate::review::{mark_undone, replay, Correction, Status};
 use crate::{Project, Result, StoreError};
 
@@ -367,6 +369,7 @@ fn apply(
         ..Reextraction::default()
     };
     let mut update = tx.prepare(
+        // The same parameters as INSERT_FIGURE, keyed by the figure's id.
         "UPDATE figure SET ord = ?2, fields = ?3, text = ?4, start = ?5, \"end\" = ?6, sentence_ord = ?7,
              flags = ?8, indicator = ?9 WHERE id = ?1",
     )?;
@@ -378,18 +381,7 @@ fn apply(
         {
             return Ok(());
         }
-        update.execute(params![
-            id,
-            ord as i64,
-            serde_json::to_string(f).unwrap_or_default(),
-            f.text,
-            f.start as i64,
-            f.end as i64,
-            f.sentence as i64,
-            serde_json::to_string(&f.flags).unwrap_or_default(),
-            f.indicator
-        ])?;
-        Ok(())
+        Ok(write_figure(&mut update, id, ord, f)?)
     };
     let mut used = vec![false; new.len()];
     let mut retire = Vec::new();
@@ -473,23 +465,10 @@ fn apply(
     for id in &retire {
         tx.execute("UPDATE figure SET retired = 1 WHERE id = ?1", [id])?;
     }
-    let mut insert = tx.prepare(
-        "INSERT INTO figure (report_id, ord, fields, text, start, \"end\", sentence_ord, flags, indicator)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
+    let mut insert = tx.prepare(INSERT_FIGURE)?;
     let mut inserted: HashMap<usize, i64> = HashMap::new();
     for (n, f) in new.iter().enumerate().filter(|(n, _)| !used[*n]) {
-        insert.execute(params![
-            report_id,
-            n as i64,
-            serde_json::to_string(f).unwrap_or_default(),
-            f.text,
-            f.start as i64,
-            f.end as i64,
-            f.sentence as i64,
-            serde_json::to_string(&f.flags).unwrap_or_default(),
-            f.indicator
-        ])?;
+        write_figure(&mut insert, report_id, n, f)?;
         inserted.insert(n, tx.last_insert_rowid());
     }
     out.added = inserted.len() - reopen.len();
