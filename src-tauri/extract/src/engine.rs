@@ -982,27 +982,29 @@ fn part_of_year(before: &[char]) -> bool {
         "前三季度",
         "季度末",
     ];
-    let word = PARTS.iter().filter_map(|w| rfind(before, w)).max();
     // 1—5月 / 1-11月 / 1至9月: a month range.
-    let months = before.windows(4).enumerate().rev().find_map(|(i, w)| {
-        (w[0] == '1'
+    let months = |i: usize| {
+        let w = &before[i..];
+        w.len() >= 4
+            && w[0] == '1'
             && matches!(w[1], '-' | '—' | '–' | '至' | '~' | '－')
             && w[2].is_ascii_digit()
-            && (w[3] == '月' || (w[3].is_ascii_digit() && before.get(i + 4) == Some(&'月'))))
-        .then_some(i)
+            && (w[3] == '月' || (w[3].is_ascii_digit() && w.get(4) == Some(&'月')))
+    };
+    // One scan from the right for the last start of any word or range (was a
+    // scan per word, each position compared by memcmp); most characters fail
+    // on the first-character match.
+    let last = (0..before.len()).rev().find(|&i| match before[i] {
+        '1' => months(i),
+        '一' | '二' | '三' | '四' | '上' | '下' | '前' | '季' => {
+            PARTS.iter().any(|w| starts_with(before, i, w))
+        }
+        _ => false,
     });
-    match word.max(months) {
-        Some(p) => rfind(&before[p..], "全年").is_none(),
+    match last {
+        Some(p) => !before[p..].windows(2).any(|w| w[0] == '全' && w[1] == '年'),
         None => false,
     }
-}
-
-/// Where `w` last starts in `s`.
-fn rfind(s: &[char], w: &str) -> Option<usize> {
-    let w: Vec<char> = w.chars().collect();
-    (0..=s.len().checked_sub(w.len())?)
-        .rev()
-        .find(|&i| s[i..i + w.len()] == w[..])
 }
 
 /// Does the clause say the figure is a level reached (达到, 提高到, 突破)?
