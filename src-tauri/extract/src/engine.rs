@@ -552,7 +552,8 @@ impl<'c> Extractor<'c> {
         // mentions after the last 占, and comparisons (高于全区平均).
         let zhan = (0..pre.len())
             .rev()
-            .find(|&i| pre[i] == '占' || starts_with(pre, i, "相当于"))
+            // (相 tested first: starts_with decodes the word at every position.)
+            .find(|&i| pre[i] == '占' || (pre[i] == '相' && starts_with(pre, i, "相当于")))
             .map(|p| pre_start + p);
         let cands: Vec<&Mention> =
             s.ms.iter()
@@ -681,11 +682,12 @@ impl<'c> Extractor<'c> {
         }
         let (kind, period) = self.kind_period(s, slot, q);
         // 一季度生产总值下降6.7%: part of a year is not the annual indicator.
-        let part_start = (0..q.core_start)
+        // (Only the sentence is looked at, so the search stops at its start.)
+        let part_start = (s.unit.start..q.core_start)
             .rev()
             .find(|&p| matches!(chars[p], '。' | '；' | ';' | '\n'))
-            .map_or(0, |p| p + 1);
-        if part_of_year(&chars[part_start.max(s.unit.start)..q.core_start]) {
+            .map_or(s.unit.start, |p| p + 1);
+        if part_of_year(&chars[part_start..q.core_start]) {
             targets.iter_mut().for_each(|t| *t = None);
             targets.dedup();
         }
@@ -852,7 +854,9 @@ impl<'c> Extractor<'c> {
     /// Catalog indicators given a target without a number
     /// (居民收入增长与经济增长基本同步).
     fn qualitative(&self, s: &Sent, out: &mut Vec<Figure>) {
-        if s.frame.kind != Kind::Target {
+        // Only a clause naming an indicator gives a figure: without mentions
+        // the clauses need not be walked.
+        if s.frame.kind != Kind::Target || s.ms.is_empty() {
             return;
         }
         let chars = s.chars;
