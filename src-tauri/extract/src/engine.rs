@@ -682,12 +682,7 @@ impl<'c> Extractor<'c> {
         }
         let (kind, period) = self.kind_period(s, slot, q);
         // 一季度生产总值下降6.7%: part of a year is not the annual indicator.
-        // (Only the sentence is looked at, so the search stops at its start.)
-        let part_start = (s.unit.start..q.core_start)
-            .rev()
-            .find(|&p| matches!(chars[p], '。' | '；' | ';' | '\n'))
-            .map_or(s.unit.start, |p| p + 1);
-        if part_of_year(&chars[part_start..q.core_start]) {
+        if part_of_year(&chars[s.unit.start..q.core_start]) {
             targets.iter_mut().for_each(|t| *t = None);
             targets.dedup();
         }
@@ -975,6 +970,7 @@ impl Sent<'_> {
 
 /// Words before a figure saying it is about part of a year (一季度, 上半年,
 /// 前三季度, 1—5月), unless 全年 comes after them: `一季度下降6.7%，全年增长1.7%`.
+/// Only words after the last `。；;` or line break of `before` count.
 fn part_of_year(before: &[char]) -> bool {
     const PARTS: [&str; 8] = [
         "一季度",
@@ -995,20 +991,24 @@ fn part_of_year(before: &[char]) -> bool {
             && w[2].is_ascii_digit()
             && (w[3] == '月' || (w[3].is_ascii_digit() && w.get(4) == Some(&'月')))
     };
-    // One scan from the right for the last start of any word or range (was a
-    // scan per word, each position compared by memcmp); most characters fail
-    // on the first-character match.
-    let last = (0..before.len()).rev().find(|&i| match before[i] {
-        '1' => months(i),
-        '一' | '二' | '三' | '四' | '上' | '下' | '前' | '季' => {
-            PARTS.iter().any(|w| starts_with(before, i, w))
+    // One scan from the right, to the first break, for the last start of any
+    // word or range (was a scan for the break, then one per word with memcmp
+    // at each position); most characters fail on the first-character match.
+    // No word holds a break, so a match after one lies wholly after it.
+    for i in (0..before.len()).rev() {
+        let hit = match before[i] {
+            '。' | '；' | ';' | '\n' => return false,
+            '1' => months(i),
+            '一' | '二' | '三' | '四' | '上' | '下' | '前' | '季' => {
+                PARTS.iter().any(|w| starts_with(before, i, w))
+            }
+            _ => false,
+        };
+        if hit {
+            return !before[i..].windows(2).any(|w| w[0] == '全' && w[1] == '年');
         }
-        _ => false,
-    });
-    match last {
-        Some(p) => !before[p..].windows(2).any(|w| w[0] == '全' && w[1] == '年'),
-        None => false,
     }
+    false
 }
 
 /// Does the clause say the figure is a level reached (达到, 提高到, 突破)?
