@@ -293,10 +293,11 @@ fn is_connector(s: &[char]) -> bool {
 }
 
 /// The characters of `s`, allocated once at the exact size (`collect` grows
-/// by doubling from a quarter of the byte length).
+/// by doubling from a quarter of the byte length), pushed from Chars' own
+/// fold, which costs fewer instructions per character than `extend`.
 pub(crate) fn chars_of(s: &str) -> Vec<char> {
     let mut v = Vec::with_capacity(s.chars().count());
-    v.extend(s.chars());
+    s.chars().for_each(|c| v.push(c));
     v
 }
 
