@@ -340,7 +340,9 @@ impl<'c> Extractor<'c> {
 
     /// Figures of `doc` whose folded text, decoded, is `chars`.
     fn figures(&self, doc: &Document, chars: &[char]) -> Vec<Figure> {
-        let orig = Display::new(if doc.text.chars().count() == chars.len() {
+        // Most reports need no folding: equal texts need no count.
+        let same_len = doc.text == doc.match_text || doc.text.chars().count() == chars.len();
+        let orig = Display::new(if same_len {
             &doc.text
         } else {
             // The loader promises equal lengths; if that ever breaks, report
