@@ -262,12 +262,13 @@ pub(crate) fn scan(chars: &[char], orig: &Display) -> Vec<Quantity> {
     let n = chars.len();
     let mut ratio_groups = 0u32;
     while i < n {
-        let c = chars[i];
-        // Most characters cannot start a quantity or a plan name.
-        if !may_start(c) {
-            i += 1;
-            continue;
+        // Most characters cannot start a quantity or a plan name: pass over
+        // them in a loop of their own, which keeps its state in registers.
+        match chars[i..].iter().position(|&c| may_start(c)) {
+            Some(k) => i += k,
+            None => break,
         }
+        let c = chars[i];
         // 百分之五 / 百分之三十 / 百分之2.5
         if c == '百' && starts_with(chars, i, "百分之") {
             let j = i + 3;

@@ -13,6 +13,22 @@ pub(crate) struct Words {
     first: [u64; 16],
     /// Indices of the words by first character (sorted), in list order.
     by_first: Vec<(char, Vec<usize>)>,
+    /// The same by last character.
+    by_last: Vec<(char, Vec<usize>)>,
+}
+
+/// Add word `i` to the bucket of `c`, keeping list order within a bucket.
+fn index(buckets: &mut Vec<(char, Vec<usize>)>, c: char, i: usize) {
+    match buckets.iter_mut().find(|e| e.0 == c) {
+        Some(e) => e.1.push(i),
+        None => buckets.push((c, vec![i])),
+    }
+}
+
+/// `a == b` element by element: the words are a few characters long, shorter
+/// than what a call to memcmp pays off for.
+fn same(a: &[char], b: &[char]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 fn set(bits: &mut [u64; 16], c: char) {
@@ -29,22 +45,22 @@ impl Words {
     pub fn new(list: &[&str]) -> Words {
         let words: Vec<Vec<char>> = list.iter().map(|w| w.chars().collect()).collect();
         let (mut last, mut first) = ([0u64; 16], [0u64; 16]);
-        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        let (mut by_first, mut by_last) = (Vec::new(), Vec::new());
         for (i, w) in words.iter().enumerate() {
             let (a, z) = (w[0], *w.last().expect("no empty words"));
             set(&mut first, a);
             set(&mut last, z);
-            match by_first.iter_mut().find(|e| e.0 == a) {
-                Some(e) => e.1.push(i),
-                None => by_first.push((a, vec![i])),
-            }
+            index(&mut by_first, a, i);
+            index(&mut by_last, z, i);
         }
         by_first.sort_by_key(|e| e.0);
+        by_last.sort_by_key(|e| e.0);
         Words {
             words,
             last,
             first,
             by_first,
+            by_last,
         }
     }
 
@@ -59,7 +75,9 @@ impl Words {
         let rest = &s[i..];
         let mut best: Option<usize> = None;
         for &w in &self.by_first[k].1 {
-            if rest.starts_with(&self.words[w])
+            let word = &self.words[w];
+            if rest.len() >= word.len()
+                && same(&rest[..word.len()], word)
                 && best.is_none_or(|b| self.words[w].len() > self.words[b].len())
             {
                 best = Some(w);
@@ -82,12 +100,17 @@ impl Words {
         Some((e, self.ends_at(s, e)))
     }
 
+    /// The words ending at `s[e - 1]`, in list order: only those of its
+    /// bucket can, so the rest are not compared.
     fn ends_at<'a>(&'a self, s: &'a [char], e: usize) -> impl Iterator<Item = usize> + 'a {
-        self.words
-            .iter()
-            .enumerate()
-            .filter(move |(_, w)| w.len() <= e && s[e - w.len()..e] == w[..])
-            .map(|(i, _)| i)
+        let bucket = match self.by_last.binary_search_by_key(&s[e - 1], |b| b.0) {
+            Ok(k) => &self.by_last[k].1[..],
+            Err(_) => &[],
+        };
+        bucket.iter().copied().filter(move |&i| {
+            let w = &self.words[i];
+            w.len() <= e && same(&s[e - w.len()..e], w)
+        })
     }
 
     /// The occurrence of any word that ends last in `s`, the longest of those
