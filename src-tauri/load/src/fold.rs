@@ -237,10 +237,10 @@ pub fn has_traditional<'a>(text: &'a str) -> bool {
     let samples: Vec<&str> = if n <= 3 * SAMPLE_CHARS {
         vec![text]
     } else {
-        let middle = text
-            .char_indices()
-            .nth(n / 2 - SAMPLE_CHARS / 2)
-            .map_or(0, |p| p.0);
+        // `Chars::nth` skips ahead block-wise; `CharIndices::nth` decodes each.
+        let mut cs = text.chars();
+        cs.nth(n / 2 - SAMPLE_CHARS / 2 - 1);
+        let middle = text.len() - cs.as_str().len();
         let end = text
             .char_indices()
             .rev()
