@@ -158,7 +158,7 @@ pub fn renormalise(normal: MappedText) -> MappedText {
     // Character indices of the breaks, counted between them.
     let mut breaks: Vec<usize> = Vec::new();
     let (mut byte, mut char_at) = (0, 0);
-    for (b, _) in text.match_indices('\n') {
+    for b in memchr::memchr_iter(b'\n', text.as_bytes()) {
         char_at += text[byte..b].chars().count();
         breaks.push(char_at);
         char_at += 1;
