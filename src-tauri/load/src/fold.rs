@@ -201,21 +201,20 @@ pub fn fold_with(text: &str, traditional: bool) -> String {
 fn push_half_width(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Only U+FF01..=U+FF5E (EF BC 81..EF BD 9E) and U+3000 (E3 80 80)
-        // change; other characters are skipped byte by byte undecoded.
-        if matches!(bytes[i], 0xEF | 0xE3) {
+    // Only U+FF01..=U+FF5E (EF BC 81..EF BD 9E) and U+3000 (E3 80 80)
+    // change; the bytes between candidate lead bytes are skipped by memchr.
+    for i in memchr::memchr2_iter(0xEF, 0xE3, bytes) {
+        let changes = match bytes[i..] {
+            [0xE3, 0x80, 0x80, ..] => true,
+            [0xEF, 0xBC, b, ..] => b >= 0x81,
+            [0xEF, 0xBD, b, ..] => b <= 0x9E,
+            _ => false,
+        };
+        if changes {
             let c = s[i..].chars().next().unwrap_or_default();
-            let h = half_width(c);
-            if h != c {
-                out.push_str(&s[start..i]);
-                out.push(h);
-                start = i + c.len_utf8();
-            }
-            i += c.len_utf8();
-        } else {
-            i += 1;
+            out.push_str(&s[start..i]);
+            out.push(half_width(c));
+            start = i + 3;
         }
     }
     out.push_str(&s[start..]);
@@ -238,10 +237,10 @@ pub fn has_traditional<'a>(text: &'a str) -> bool {
     let samples: Vec<&str> = if n <= 3 * SAMPLE_CHARS {
         vec![text]
     } else {
-        let middle = text
-            .char_indices()
-            .nth(n / 2 - SAMPLE_CHARS / 2)
-            .map_or(0, |p| p.0);
+        // `Chars::nth` skips ahead block-wise; `CharIndices::nth` decodes each.
+        let mut cs = text.chars();
+        cs.nth(n / 2 - SAMPLE_CHARS / 2 - 1);
+        let middle = text.len() - cs.as_str().len();
         let end = text
             .char_indices()
             .rev()

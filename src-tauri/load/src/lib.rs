@@ -137,7 +137,7 @@ pub fn load_bytes(file_name: &str, raw: &[u8]) -> Result<Document, Rejected> {
             "has no text left after cleaning (empty, or only site chrome); check that this is a report".into(),
         ));
     }
-    let match_text = fold::fold_with(cleaned.text.text(), cleaned.traditional);
+    let match_text = cleaned.match_text;
     let metadata = metadata::detect(file_name, cleaned.text.text(), &match_text);
     let structure = structure::analyse(cleaned.text.text(), &match_text, metadata.report_year);
     let garbled = clean::garbled::find(cleaned.text.text());

@@ -107,7 +107,9 @@ const END_PHRASES: &[&str] = &[
     "分享到",
 ];
 
-pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, Vec<String>) {
+/// The text without its chrome, the folded form of that text (what
+/// [`crate::fold::fold_with`] gives for it), and notes on what went.
+pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, String, Vec<String>) {
     // Each line as (text, its characters' range).
     let mut ranges: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
     let mut char_at = 0;
@@ -116,16 +118,21 @@ pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, Vec<String>)
         ranges.push((line, char_at..end));
         char_at = end + 1;
     }
-    // Every check reads a line's start or a short line, so only the first
-    // PREFIX_CHARS characters are folded (folding is the costly part).
-    let lines: Vec<String> = ranges
+    // Folding works line by line, one character for one, so the kept lines
+    // of the folded text are the folded clean text: the text is folded once
+    // here, not once for the checks and again for matching.
+    let folded = crate::fold::fold_with(input.text(), traditional);
+    let folded_lines: Vec<&str> = folded.split('\n').collect();
+    debug_assert_eq!(folded_lines.len(), ranges.len());
+    // Every check reads a line's start or a short line.
+    let lines: Vec<&str> = folded_lines
         .iter()
-        .map(|(line, _)| {
+        .map(|line| {
             let end = line
                 .char_indices()
                 .nth(PREFIX_CHARS)
                 .map_or(line.len(), |p| p.0);
-            crate::fold::fold_with(&line[..end], traditional)
+            &line[..end]
         })
         .collect();
     let mut notes = Vec::new();
@@ -136,7 +143,7 @@ pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, Vec<String>)
         Some(open) => {
             let mut header = Vec::new();
             for k in (open.saturating_sub(HEADER_MAX_LINES)..open).rev() {
-                let l = lines[k].as_str();
+                let l = lines[k];
                 if is_chrome(l) || is_noise(l) {
                     continue;
                 }
@@ -193,14 +200,17 @@ pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, Vec<String>)
 
     let origins = input.origins();
     let mut out = MappedText::with_capacity(input.text().len());
+    let mut match_text = String::with_capacity(folded.len());
     for (n, &k) in keep.iter().enumerate() {
         let (line, chars) = &ranges[k];
         if n > 0 {
             out.push('\n', origins[chars.start]);
+            match_text.push('\n');
         }
         out.push_str(line, &origins[chars.clone()]);
+        match_text.push_str(folded_lines[k]);
     }
-    (out, notes)
+    (out, match_text, notes)
 }
 
 fn char_len(l: &str) -> usize {
@@ -261,6 +271,15 @@ mod tests {
             strip_str(page),
             "2018年包头市政府工作报告\n——2018年1月6日在包头市第十五届人民代表大会第一次会议上\n各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、过去五年工作回顾\n而努力奋斗!"
         );
+    }
+
+    #[test]
+    fn match_text_is_the_folded_clean_text() {
+        let page = "首頁 > 新聞\n各位代表：\n現在，我代表市人民政府向大會報告工作。\n點擊查閱\n（一）發展\n責任編輯：某某";
+        for traditional in [false, true] {
+            let (text, match_text, _) = strip(&MappedText::from_utf8(page), traditional);
+            assert_eq!(match_text, crate::fold::fold_with(text.text(), traditional));
+        }
     }
 
     #[test]

@@ -19,6 +19,8 @@ use crate::mapped::MappedText;
 
 pub struct Cleaned {
     pub text: MappedText,
+    /// `text` folded for matching ([`crate::fold::fold_with`]).
+    pub match_text: String,
     pub notes: Vec<String>,
     /// Whether the text needs traditional→simplified conversion for matching.
     pub traditional: bool,
@@ -42,10 +44,11 @@ pub fn clean(decoded: MappedText) -> Cleaned {
     } else {
         whitespace::normalise(&text)
     };
-    let (text, chrome_notes) = chrome::strip(&text, traditional);
+    let (text, match_text, chrome_notes) = chrome::strip(&text, traditional);
     notes.extend(chrome_notes);
     Cleaned {
         text,
+        match_text,
         notes,
         traditional,
     }

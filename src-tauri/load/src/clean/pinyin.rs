@@ -57,10 +57,15 @@ pub fn strip_glosses(input: MappedText) -> (MappedText, usize) {
     // Only an opening parenthesis can start one; no gloss starts inside another.
     let (mut counted_to, mut chars_before) = (0, 0);
     let mut free_from = 0;
-    // Two single-character searches are much faster than one for either.
-    let mut opens: Vec<(usize, char)> = text.match_indices('(').map(|(b, _)| (b, '(')).collect();
-    opens.extend(text.match_indices('（').map(|(b, _)| (b, '（')));
-    opens.sort_unstable();
+    // `(` and the lead byte of `（` (EF BC 88), found in one vectorised pass in
+    // text order; `（` searched as a char would stop at every 0x88 byte.
+    let opens = memchr::memchr2_iter(b'(', 0xEF, text.as_bytes()).filter_map(|b| {
+        match text.as_bytes()[b..] {
+            [b'(', ..] => Some((b, '(')),
+            [0xEF, 0xBC, 0x88, ..] => Some((b, '（')),
+            _ => None,
+        }
+    });
     for (b, open) in opens {
         let Some(prev) = text[..b].chars().next_back() else {
             continue;

@@ -7,7 +7,8 @@ use crate::mapped::MappedText;
 /// A line this long with spaces between Chinese text is a collapsed report.
 const COLLAPSED_MIN_CHARS: usize = 600;
 
-/// Returns the text and how many breaks were inserted.
+/// Returns the text and how many breaks were inserted. The text is
+/// normalised ([`super::whitespace::normalise`]).
 /// Takes the text by value so that, unchanged, it is handed back without a copy.
 pub fn resplit(input: MappedText) -> (MappedText, usize) {
     // Most texts have no collapsed line, and then nothing changes.
@@ -51,7 +52,7 @@ fn is_collapsed(line: &str) -> bool {
     if !long && !line.contains("各位代表") {
         return false;
     }
-    let gaps = cjk_gaps(line.chars());
+    let gaps = cjk_gaps(line);
     (gaps >= 3 && long) || (gaps >= 1 && is_title_block(line.chars()))
 }
 
@@ -73,17 +74,20 @@ fn is_title_block(line: impl Iterator<Item = char>) -> bool {
     (s.contains("工作报告") || s.contains("工作報告")) && s.contains("各位代表")
 }
 
-/// Spaces with Chinese on both sides.
-fn cjk_gaps(mut line: impl Iterator<Item = char>) -> usize {
-    let (Some(mut before), Some(mut at)) = (line.next(), line.next()) else {
-        return 0;
-    };
+/// Spaces with Chinese on both sides, counted up to 3 (all [`is_collapsed`]
+/// asks). The text is normalised, so its only spaces are ASCII ones, and
+/// they are found without decoding the line.
+fn cjk_gaps(line: &str) -> usize {
     let mut gaps = 0;
-    for after in line {
-        if is_space(at) && is_cjkish(before) && is_cjkish(after) {
+    for b in memchr::memchr_iter(b' ', line.as_bytes()) {
+        let before = line[..b].chars().next_back();
+        let after = line[b + 1..].chars().next();
+        if before.is_some_and(is_cjkish) && after.is_some_and(is_cjkish) {
             gaps += 1;
+            if gaps == 3 {
+                break;
+            }
         }
-        (before, at) = (at, after);
     }
     gaps
 }
