@@ -105,13 +105,7 @@ impl Project {
              WHERE report_id = ?1 AND retired = 0 ORDER BY start, ord",
         )?;
         let mut rows = st.query([report_id])?;
-        // Sized up front: growing a vector of large rows by doubling copies
-        // and faults in fresh pages for every report.
-        let count: i64 = self
-            .conn
-            .prepare_cached("SELECT COUNT(*) FROM figure WHERE report_id = ?1 AND retired = 0")?
-            .query_row([report_id], |r| r.get(0))?;
-        let mut figures = Vec::with_capacity(count as usize);
+        let mut figures = Vec::new();
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
             let fields = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
