@@ -74,7 +74,7 @@ pub struct ExportRequest {
     pub scope: Vec<ExportScope>,
     /// One report, or (null) the whole project.
     pub report_id: Option<u32>,
-    /// Start CSV files with a UTF-8 byte order mark, so Excel reads Chinese.
+    /// For Excel: a UTF-8 byte order mark, so Excel reads Chinese, and text that Excel would run as a formula (=, +, -, @) starts with an apostrophe.
     pub bom: bool,
     /// Where to write, as the save dialog returned it (absolute). Without an
     /// extension, the format's is added.

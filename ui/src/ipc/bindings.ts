@@ -271,7 +271,7 @@ export type ExportRequest_Deserialize = {
 	scope: ExportScope[],
 	/**  One report, or (null) the whole project. */
 	reportId?: number | null,
-	/**  Start CSV files with a UTF-8 byte order mark, so Excel reads Chinese. */
+	/**  For Excel: a UTF-8 byte order mark, so Excel reads Chinese, and text that Excel would run as a formula (=, +, -, @) starts with an apostrophe. */
 	bom: boolean,
 	/**
 	 *  Where to write, as the save dialog returned it (absolute). Without an
@@ -285,7 +285,7 @@ export type ExportRequest_Serialize = {
 	scope: ExportScope[],
 	/**  One report, or (null) the whole project. */
 	reportId: number | null,
-	/**  Start CSV files with a UTF-8 byte order mark, so Excel reads Chinese. */
+	/**  For Excel: a UTF-8 byte order mark, so Excel reads Chinese, and text that Excel would run as a formula (=, +, -, @) starts with an apostrophe. */
 	bom: boolean,
 	/**
 	 *  Where to write, as the save dialog returned it (absolute). Without an

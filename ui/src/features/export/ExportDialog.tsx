@@ -55,7 +55,7 @@ function Form({ store, info }: { store: ExportStore; info: ProjectInfo | null })
         {takesBom(format) ? (
           <label class="ex-choice">
             <input type="checkbox" checked={store.bom.value} onChange={(e) => (store.bom.value = e.currentTarget.checked)} />
-            Start with a byte order mark (BOM), so Excel opens the Chinese text correctly
+            For Excel: byte order mark (BOM) for Chinese; =formulas in text stay text
           </label>
         ) : null}
       </fieldset>
