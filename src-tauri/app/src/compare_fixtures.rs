@@ -38,11 +38,7 @@ const SERIES: &[&str] = &[
 fn build(root: &Path) -> Fixtures {
     let dir = tempfile::tempdir().unwrap();
     let mut project = Project::open(&dir.path().join("fixtures.gwr")).unwrap();
-    let mut samples: Vec<PathBuf> = std::fs::read_dir(root.join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    samples.sort();
+    let samples = crate::test_samples::sample_files();
     let corpus = root.join("../shared/corpus");
     let series: Vec<PathBuf> = SERIES.iter().map(|n| corpus.join(n)).collect();
     let mut series_ids = Vec::new();

@@ -258,19 +258,8 @@ mod tests {
 
     /// The five samples imported into a fresh project in `dir`.
     fn project(dir: &Path) -> Project {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut project = Project::open(&dir.join("project.gwr")).unwrap();
-        let mut files: Vec<_> = std::fs::read_dir(root.join("samples"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        for r in gwr_engine::import_files(&mut project, &files, |_, _, _| {}) {
-            assert!(
-                !matches!(r.outcome, gwr_engine::FileOutcome::Failed(_)),
-                "{r:?}"
-            );
-        }
+        crate::test_samples::import_samples(&mut project);
         project
     }
 

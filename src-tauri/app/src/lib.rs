@@ -12,6 +12,8 @@ pub mod dto;
 pub mod export_commands;
 pub mod export_dto;
 #[cfg(test)]
+mod test_samples;
+#[cfg(test)]
 mod ui_fixtures;
 
 use std::path::PathBuf;

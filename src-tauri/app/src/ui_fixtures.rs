@@ -17,21 +17,10 @@ struct Fixtures {
     figures: Vec<FigureRow>,
 }
 
-fn build(root: &Path) -> Fixtures {
+fn build() -> Fixtures {
     let dir = tempfile::tempdir().unwrap();
     let mut project = Project::open(&dir.path().join("fixtures.gwr")).unwrap();
-    let mut files: Vec<_> = std::fs::read_dir(root.join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    for r in gwr_engine::import_files(&mut project, &files, |_, _, _| {}) {
-        assert!(
-            !matches!(r.outcome, gwr_engine::FileOutcome::Failed(_)),
-            "{:?}",
-            r
-        );
-    }
+    crate::test_samples::import_samples(&mut project);
     let mut out = Fixtures {
         reports: Vec::new(),
         texts: Vec::new(),
@@ -53,7 +42,7 @@ fn build(root: &Path) -> Fixtures {
 #[test]
 fn ui_fixtures_match_the_engine() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let fixtures = build(root);
+    let fixtures = build();
     assert_eq!(fixtures.reports.len(), 5);
     assert!(
         fixtures.figures.len() > 100,
