@@ -192,18 +192,7 @@ impl Project {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let mut st = self.conn.prepare(
-            "SELECT start, \"end\", paragraph_ord FROM sentence WHERE report_id = ?1 ORDER BY ord",
-        )?;
-        doc.sentences = st
-            .query_map([id], |r| {
-                Ok(Sentence {
-                    start: r.get::<_, i64>(0)? as usize,
-                    end: r.get::<_, i64>(1)? as usize,
-                    paragraph: r.get::<_, i64>(2)? as usize,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        doc.sentences = self.sentences(id)?;
         let mut st = self
             .conn
             .prepare("SELECT start, \"end\" FROM garbled WHERE report_id = ?1")?;
@@ -216,6 +205,23 @@ impl Project {
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(doc)
+    }
+
+    /// A report's stored sentences, in order.
+    pub(crate) fn sentences(&self, report_id: i64) -> Result<Vec<Sentence>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT start, \"end\", paragraph_ord FROM sentence WHERE report_id = ?1 ORDER BY ord",
+        )?;
+        let rows = st
+            .query_map([report_id], |r| {
+                Ok(Sentence {
+                    start: r.get::<_, i64>(0)? as usize,
+                    end: r.get::<_, i64>(1)? as usize,
+                    paragraph: r.get::<_, i64>(2)? as usize,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     /// The figures of a report in reading order, each with its review state.

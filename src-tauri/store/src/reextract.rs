@@ -79,13 +79,6 @@ pub struct Unattached {
     pub status: Status,
 }
 
-impl Reextraction {
-    /// Figures whose decisions could not be attached to a new figure.
-    pub fn could_not_reattach(&self) -> usize {
-        self.unattached.len()
-    }
-}
-
 /// An old figure as stored.
 struct Old {
     id: i64,
@@ -138,7 +131,7 @@ impl Project {
         let text_changed = old_text != doc.text || old_origin != doc.origin;
         // Rewriting sentences rewrites the full-text index, the bulk of the
         // work; most upgrades leave them as they were.
-        let sentences_changed = text_changed || self.stored_sentences(report_id)? != doc.sentences;
+        let sentences_changed = text_changed || self.sentences(report_id)? != doc.sentences;
         let plan = plan(&old, figures, &doc.origin);
 
         self.write(|tx| {
@@ -179,22 +172,6 @@ impl Project {
             }
             apply(tx, report_id, doc, &old, figures, &plan, text_changed)
         })
-    }
-
-    fn stored_sentences(&self, report_id: i64) -> Result<Vec<gwr_load::Sentence>> {
-        let mut st = self.conn.prepare(
-            "SELECT start, \"end\", paragraph_ord FROM sentence WHERE report_id = ?1 ORDER BY ord",
-        )?;
-        let rows = st
-            .query_map([report_id], |r| {
-                Ok(gwr_load::Sentence {
-                    start: r.get::<_, i64>(0)? as usize,
-                    end: r.get::<_, i64>(1)? as usize,
-                    paragraph: r.get::<_, i64>(2)? as usize,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
     }
 
     fn old_figures(&self, report_id: i64, origin: &[u32]) -> Result<Vec<Old>> {
@@ -335,8 +312,7 @@ fn remap(f: &Figure, doc: &Document, old_bytes: (u32, u32)) -> (usize, usize) {
     let chars = doc.origin.len().saturating_sub(1);
     let guess = doc.origin[..chars].partition_point(|&o| o < old_bytes.0);
     let len = f.text.chars().count();
-    let slice = |s: usize| doc.text.chars().skip(s).take(len).collect::<String>();
-    if slice(guess) == f.text {
+    if doc.slice(guess, guess + len) == f.text {
         return (guess, guess + len);
     }
     let found = doc
