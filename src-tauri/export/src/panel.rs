@@ -62,30 +62,6 @@ pub(crate) struct Panel {
     pub skipped: u64,
 }
 
-fn measure_name(f: &gwr_extract::Figure) -> &'static str {
-    use gwr_extract::Measure::*;
-    match f.measure {
-        Level => "level",
-        Growth => "growth",
-        AvgGrowth => "avg_growth",
-        Rate => "rate",
-        Share => "share",
-        ChangePp => "change_pp",
-        Multiple => "multiple",
-        Qualitative => "qualitative",
-        Other => "other",
-    }
-}
-
-fn kind_name(f: &gwr_extract::Figure) -> &'static str {
-    use gwr_extract::Kind::*;
-    match f.kind {
-        Actual => "actual",
-        Estimate => "estimate",
-        Target => "target",
-    }
-}
-
 impl Panel {
     pub fn add(&mut self, ds: &ReportDataset, f: &DatasetFigure) {
         let c = &f.record.state.current;
@@ -104,8 +80,8 @@ impl Panel {
         };
         let key = ColumnKey {
             indicator: indicator.clone(),
-            measure: measure_name(c),
-            kind: kind_name(c),
+            measure: c.measure.as_str(),
+            kind: c.kind.as_str(),
             unit: unit.to_string(),
         };
         let col = match self.index.get(&key) {

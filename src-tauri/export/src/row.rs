@@ -1,7 +1,7 @@
 //! One figure as one row: the column list shared by CSV, JSONL and XLSX, and
 //! the typed cells that fill it.
 
-use gwr_extract::{Figure, Firmness, Flag, Kind, Measure, Qualifier};
+use gwr_extract::{Figure, Firmness, Flag};
 use gwr_store::{DatasetFigure, ReportDataset, ReportSummary};
 
 /// A typed cell: numbers stay numbers in JSONL and XLSX.
@@ -103,47 +103,8 @@ pub const COLUMNS: &[&str] = &[
     "flags",
 ];
 
-// The schema's names for the enums (their serde names), without a serde
-// round trip per cell: a million rows have eight of these each.
-fn measure(m: Measure) -> Cell<'static> {
-    Cell::Str(match m {
-        Measure::Level => "level",
-        Measure::Growth => "growth",
-        Measure::AvgGrowth => "avg_growth",
-        Measure::Rate => "rate",
-        Measure::Share => "share",
-        Measure::ChangePp => "change_pp",
-        Measure::Multiple => "multiple",
-        Measure::Qualitative => "qualitative",
-        Measure::Other => "other",
-    })
-}
-
-fn kind(k: Kind) -> Cell<'static> {
-    Cell::Str(match k {
-        Kind::Actual => "actual",
-        Kind::Estimate => "estimate",
-        Kind::Target => "target",
-    })
-}
-
-fn qualifier(q: Qualifier) -> Cell<'static> {
-    Cell::Str(match q {
-        Qualifier::Eq => "eq",
-        Qualifier::Approx => "approx",
-        Qualifier::Ge => "ge",
-        Qualifier::Le => "le",
-        Qualifier::Range => "range",
-    })
-}
-
 fn firmness(f: Option<Firmness>) -> Cell<'static> {
-    match f {
-        None => Cell::Null,
-        Some(Firmness::Binding) => Cell::Str("binding"),
-        Some(Firmness::Expected) => Cell::Str("expected"),
-        Some(Firmness::Aspirational) => Cell::Str("aspirational"),
-    }
+    f.map_or(Cell::Null, |f| Cell::Str(f.as_str()))
 }
 
 fn opt_str(s: &Option<String>) -> Cell<'_> {
@@ -177,10 +138,10 @@ pub fn figure_cells<'a>(ds: &'a ReportDataset, f: &'a DatasetFigure, out: &mut V
         m.report_year.map_or(Cell::Null, |y| Cell::Int(y.into())),
         opt_str(&c.indicator),
         opt_str(&o.indicator),
-        measure(c.measure),
-        measure(o.measure),
-        kind(c.kind),
-        kind(o.kind),
+        Cell::Str(c.measure.as_str()),
+        Cell::Str(o.measure.as_str()),
+        Cell::Str(c.kind.as_str()),
+        Cell::Str(o.kind.as_str()),
         period(c),
         period(o),
         c.period.map_or(Cell::Null, |p| Cell::Int(p.start.into())),
@@ -192,8 +153,8 @@ pub fn figure_cells<'a>(ds: &'a ReportDataset, f: &'a DatasetFigure, out: &mut V
         num(c.value_base),
         num(o.value_base),
         Cell::Str(&c.unit_base),
-        qualifier(c.qualifier),
-        qualifier(o.qualifier),
+        Cell::Str(c.qualifier.as_str()),
+        Cell::Str(o.qualifier.as_str()),
         num(c.value_low),
         num(o.value_low),
         num(c.value_high),

@@ -151,16 +151,135 @@ pub enum FlagCode {
     CrossReport,
 }
 
-impl FlagCode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FlagCode::Magnitude => "magnitude",
-            FlagCode::OutOfRange => "out_of_range",
-            FlagCode::SharesSum => "shares_sum",
-            FlagCode::DecimalLost => "decimal_lost",
-            FlagCode::Garbled => "garbled",
-            FlagCode::Contradiction => "contradiction",
-            FlagCode::CrossReport => "cross_report",
+/// `as_str` and `FromStr` with the schema's names (the serde names), so the
+/// store and the exports read and write them without a serde round trip.
+macro_rules! schema_names {
+    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name),+
+                }
+            }
         }
+
+        impl std::str::FromStr for $ty {
+            type Err = String;
+            fn from_str(s: &str) -> Result<$ty, String> {
+                match s {
+                    $($name => Ok($ty::$variant),)+
+                    _ => Err(format!("`{s}` is not a {}", stringify!($ty).to_lowercase())),
+                }
+            }
+        }
+    };
+}
+
+schema_names!(Measure {
+    Level => "level",
+    Growth => "growth",
+    AvgGrowth => "avg_growth",
+    Rate => "rate",
+    Share => "share",
+    ChangePp => "change_pp",
+    Multiple => "multiple",
+    Qualitative => "qualitative",
+    Other => "other",
+});
+schema_names!(Kind {
+    Actual => "actual",
+    Estimate => "estimate",
+    Target => "target",
+});
+schema_names!(Qualifier {
+    Eq => "eq",
+    Approx => "approx",
+    Ge => "ge",
+    Le => "le",
+    Range => "range",
+});
+schema_names!(Firmness {
+    Binding => "binding",
+    Expected => "expected",
+    Aspirational => "aspirational",
+});
+schema_names!(FlagCode {
+    Magnitude => "magnitude",
+    OutOfRange => "out_of_range",
+    SharesSum => "shares_sum",
+    DecimalLost => "decimal_lost",
+    Garbled => "garbled",
+    Contradiction => "contradiction",
+    CrossReport => "cross_report",
+});
+
+#[cfg(test)]
+mod schema_name_tests {
+    use super::*;
+
+    /// Every name is the serde name and parses back to its variant.
+    fn check<T>(all: &[T])
+    where
+        T: Copy + PartialEq + std::fmt::Debug + Serialize + std::str::FromStr,
+        T: SchemaName,
+    {
+        for &v in all {
+            let serde_name = serde_json::to_value(v).unwrap();
+            assert_eq!(serde_name.as_str(), Some(v.name()), "{v:?}");
+            assert_eq!(v.name().parse::<T>().ok(), Some(v));
+        }
+        assert!("no such name".parse::<T>().is_err());
+    }
+
+    trait SchemaName {
+        fn name(self) -> &'static str;
+    }
+    macro_rules! named {
+        ($($ty:ident),+) => {
+            $(impl SchemaName for $ty {
+                fn name(self) -> &'static str {
+                    self.as_str()
+                }
+            })+
+        };
+    }
+    named!(Measure, Kind, Qualifier, Firmness, FlagCode);
+
+    #[test]
+    fn names_are_the_serde_names() {
+        use Measure::*;
+        check(&[
+            Level,
+            Growth,
+            AvgGrowth,
+            Rate,
+            Share,
+            ChangePp,
+            Multiple,
+            Qualitative,
+            Other,
+        ]);
+        check(&[Kind::Actual, Kind::Estimate, Kind::Target]);
+        check(&[
+            Qualifier::Eq,
+            Qualifier::Approx,
+            Qualifier::Ge,
+            Qualifier::Le,
+            Qualifier::Range,
+        ]);
+        check(&[
+            Firmness::Binding,
+            Firmness::Expected,
+            Firmness::Aspirational,
+        ]);
+        check(&[
+            FlagCode::Magnitude,
+            FlagCode::OutOfRange,
+            FlagCode::SharesSum,
+            FlagCode::DecimalLost,
+            FlagCode::Garbled,
+            FlagCode::Contradiction,
+            FlagCode::CrossReport,
+        ]);
     }
 }

@@ -19,6 +19,9 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::decision_row;
+use crate::figure_row::{
+    insert_added_figure, qualified_figure_columns, read_figure, FIGURE_COLUMNS,
+};
 use crate::review::{mark_undone, replay, Correction, DecisionRecord, ReviewState, Status};
 use crate::{now, Action, FigureRecord, Project, Result, StoreError};
 
@@ -415,9 +418,11 @@ impl Project {
         serde_json::to_writer(&mut *out, &header).map_err(|e| write_err(e.into()))?;
         out.write_all(b"\n").map_err(write_err)?;
 
-        let mut fig = self.conn.prepare(
-            "SELECT f.fields, f.added_by, r.sha256, r.file_name FROM figure f JOIN report r ON r.id = f.report_id WHERE f.id = ?1",
-        )?;
+        let mut fig = self.conn.prepare(&format!(
+            "SELECT f.added_by, r.sha256, r.file_name, {} FROM figure f JOIN report r ON r.id = f.report_id
+             WHERE f.id = ?1",
+            qualified_figure_columns("f")
+        ))?;
         let mut logs: Vec<_> = [("decision", "d"), ("merged_decision", "m")]
             .iter()
             .map(|(table, tag)| {
@@ -430,11 +435,10 @@ impl Project {
             .collect::<rusqlite::Result<_>>()?;
         let mut written = 0;
         for id in &ids {
-            let (fields, added_by, sha, file): (String, Option<String>, String, String) =
-                fig.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-            let figure: Figure = serde_json::from_str(&fields).map_err(|e| {
-                StoreError::Invalid(format!("figure {id} has unreadable fields ({e})"))
-            })?;
+            let (added_by, sha, file, figure): (Option<String>, String, String, Figure) = fig
+                .query_row([id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, read_figure(r, 3)?))
+                })?;
             let mut decisions = Vec::new();
             for (st, tag) in logs.iter_mut() {
                 let rows = st.query_map(params![id, filter], decision_row)?;
@@ -680,21 +684,18 @@ fn match_figure(
     report_id: i64,
     bf: &BundleFigure,
 ) -> Result<Matched> {
-    let mut st = tx.prepare_cached(
-        "SELECT id, fields, retired FROM figure WHERE report_id = ?1 AND start = ?2 AND \"end\" = ?3 ORDER BY retired, id",
-    )?;
-    let rows: Vec<(i64, String, bool)> = st
+    let mut st = tx.prepare_cached(&format!(
+        "SELECT id, retired, {FIGURE_COLUMNS} FROM figure
+         WHERE report_id = ?1 AND start = ?2 AND \"end\" = ?3 ORDER BY retired, id"
+    ))?;
+    let rows: Vec<(i64, bool, Figure)> = st
         .query_map(params![report_id, bf.start as i64, bf.end as i64], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            Ok((r.get(0)?, r.get(1)?, read_figure(r, 2)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut cands: Vec<(i64, Figure, bool)> = rows
         .into_iter()
-        .filter_map(|(id, fields, retired)| {
-            serde_json::from_str::<Figure>(&fields)
-                .ok()
-                .map(|f| (id, f, retired))
-        })
+        .map(|(id, retired, f)| (id, f, retired))
         .filter(|(_, f, _)| same_value(f.value, bf.value))
         .collect();
     // Narrow step by step; a step that would leave nothing is skipped.
@@ -723,22 +724,12 @@ fn insert_added(
     report_id: i64,
     added: &AddedFigure,
 ) -> Result<i64> {
-    let f = &added.figure;
-    tx.execute(
-        "INSERT INTO figure (report_id, ord, fields, text, start, \"end\", sentence_ord, flags, indicator, added_by)
-         VALUES (?1, (SELECT COALESCE(MAX(ord), -1) + 1 FROM figure WHERE report_id = ?1), ?2, ?3, ?4, ?5, ?6, '[]', ?7, ?8)",
-        params![
-            report_id,
-            serde_json::to_string(f).unwrap_or_default(),
-            f.text,
-            f.start as i64,
-            f.end as i64,
-            f.sentence as i64,
-            f.indicator,
-            added.by
-        ],
-    )?;
-    Ok(tx.last_insert_rowid())
+    Ok(insert_added_figure(
+        tx,
+        report_id,
+        &added.by,
+        &added.figure,
+    )?)
 }
 
 fn merge_decisions(

@@ -5,10 +5,11 @@
 
 use std::collections::HashMap;
 
-use gwr_extract::{Figure, Flag};
+use gwr_extract::Figure;
 use gwr_load::{Level, Metadata};
 
 use crate::bundle::{verdict, Basis, FigureLogs, Position};
+use crate::figure_row::{read_figure, FIGURE_COLUMNS};
 use crate::review::{DecisionRecord, Status};
 use crate::{FigureRecord, Project, ReportSummary, Result, StoreError};
 
@@ -100,22 +101,15 @@ impl Project {
         let (mut report, text) = self.report_row(report_id)?;
         let sentences = self.sentence_bytes(report_id, &text)?;
         let mut logs = self.figure_logs(report_id)?;
-        let mut st = self.conn.prepare_cached(
-            "SELECT id, ord, fields, flags, added_by FROM figure
-             WHERE report_id = ?1 AND retired = 0 ORDER BY start, ord",
-        )?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT id, ord, added_by, {FIGURE_COLUMNS} FROM figure
+             WHERE report_id = ?1 AND retired = 0 ORDER BY start, ord"
+        ))?;
         let mut rows = st.query([report_id])?;
         let mut figures = Vec::new();
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
-            let fields = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
-            let mut original: Figure = serde_json::from_str(fields).map_err(|e| {
-                StoreError::Invalid(format!(
-                    "figure {id} of report {report_id} has unreadable fields ({e}); the project file may be damaged"
-                ))
-            })?;
-            let flags = r.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?;
-            original.flags = serde_json::from_str::<Vec<Flag>>(flags).unwrap_or_default();
+            let original = read_figure(r, 3)?;
             let v = verdict(&original, logs.remove(&id).unwrap_or_default());
             figures.push(DatasetFigure {
                 record: FigureRecord {
@@ -124,7 +118,7 @@ impl Project {
                     ord: r.get(1)?,
                     original,
                     state: v.state,
-                    added_by: r.get(4)?,
+                    added_by: r.get(2)?,
                 },
                 basis: v.basis,
                 positions: v.positions,

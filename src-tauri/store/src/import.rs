@@ -5,6 +5,7 @@ use gwr_extract::Figure;
 use gwr_load::Document;
 use rusqlite::{params, OptionalExtension};
 
+use crate::figure_row::{write_figure, INSERT_FIGURE};
 use crate::{now, Project, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,37 +153,10 @@ fn insert_figures(
     report_id: i64,
     figures: &[Figure],
 ) -> Result<()> {
-    let mut st = tx.prepare(INSERT_FIGURE)?;
+    let mut st = tx.prepare(&INSERT_FIGURE)?;
     for (i, f) in figures.iter().enumerate() {
-        write_figure(&mut st, report_id, i, f)?;
+        write_figure(&mut st, report_id, i, None, f)?;
     }
-    Ok(())
-}
-
-/// A new extracted figure: ?1 report id, ?2 ord, then [`write_figure`]'s fields.
-pub(crate) const INSERT_FIGURE: &str =
-    "INSERT INTO figure (report_id, ord, fields, text, start, \"end\", sentence_ord, flags, indicator)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-
-/// Run `st` (an insert or update of a figure row) with `key` (report id or
-/// figure id), `ord` and the figure's stored fields as ?3..?9.
-pub(crate) fn write_figure(
-    st: &mut rusqlite::Statement<'_>,
-    key: i64,
-    ord: usize,
-    f: &Figure,
-) -> rusqlite::Result<()> {
-    st.execute(params![
-        key,
-        ord as i64,
-        serde_json::to_string(f).unwrap_or_default(),
-        f.text,
-        f.start as i64,
-        f.end as i64,
-        f.sentence as i64,
-        serde_json::to_string(&f.flags).unwrap_or_default(),
-        f.indicator
-    ])?;
     Ok(())
 }
 

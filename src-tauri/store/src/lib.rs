@@ -14,6 +14,7 @@
 
 mod bundle;
 mod dataset;
+mod figure_row;
 mod import;
 mod lengths;
 mod migrations;

@@ -1,27 +1,81 @@
 //! Schema migrations: an append-only list of SQL files, applied in order and
 //! recorded in `user_version`. Never edit a shipped migration; add one.
 
-use rusqlite::Connection;
-use rusqlite_migration::{Migrations, M};
+use gwr_extract::Figure;
+use rusqlite::{Connection, Transaction};
+use rusqlite_migration::{HookError, HookResult, Migrations, M};
 
+use crate::figure_row::{write_figure, UPDATE_FIGURE};
 use crate::{Result, StoreError};
 
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_reviewers.sql"),
+    include_str!("migrations/003_figure_columns.sql"),
 ];
 
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        MIGRATIONS
+            .iter()
+            .enumerate()
+            .map(|(i, sql)| match i + 1 {
+                3 => M::up_with_hook(sql, figure_fields_to_columns),
+                _ => M::up(sql),
+            })
+            .collect(),
+    )
+}
+
+/// 003: copy each figure's JSON `fields` into the new columns, a batch of
+/// rows at a time (a project can hold millions), then drop `fields`. The
+/// `flags` column was already the figure's flags.
+fn figure_fields_to_columns(tx: &Transaction) -> HookResult {
+    let mut select = tx.prepare(
+        "SELECT id, ord, fields, flags FROM figure WHERE id > ?1 ORDER BY id LIMIT 10000",
+    )?;
+    let mut update = tx.prepare(&UPDATE_FIGURE)?;
+    let mut after = i64::MIN;
+    loop {
+        let batch: Vec<(i64, i64, String, String)> = select
+            .query_map([after], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some(last) = batch.last() else { break };
+        after = last.0;
+        for (id, ord, fields, flags) in batch {
+            let mut figure: Figure = serde_json::from_str(&fields).map_err(|e| {
+                HookError::Hook(format!(
+                    "figure {id} has unreadable fields ({e}), so the project was left as it was; \
+                     the project file may be damaged"
+                ))
+            })?;
+            figure.flags = serde_json::from_str(&flags).unwrap_or_default();
+            write_figure(&mut update, id, ord as usize, None, &figure)?;
+        }
+    }
+    tx.execute_batch("ALTER TABLE figure DROP COLUMN fields")?;
+    Ok(())
 }
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    let before: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     migrations().to_latest(conn).map_err(|e| match e {
         rusqlite_migration::Error::RusqliteError { err, .. } => StoreError::Sql(err),
+        rusqlite_migration::Error::Hook(why) => StoreError::Invalid(format!(
+            "the project's schema could not be brought up to date: {why}"
+        )),
         other => StoreError::Invalid(format!(
             "the project's schema could not be brought up to date ({other}); it may come from a newer GWR Review"
         )),
-    })
+    })?;
+    if (1..3).contains(&before) {
+        // 003 rewrote every figure row in place, shrinking it, which leaves
+        // most of the table's pages empty: a full read would cost 4x more.
+        conn.execute_batch("VACUUM")?;
+    }
+    Ok(())
 }
 
 /// The schema version this build writes.
@@ -84,5 +138,94 @@ mod tests {
         assert!(update.unwrap_err().to_string().contains("append-only"));
         let delete = conn.execute("DELETE FROM merged_decision", []);
         assert!(delete.unwrap_err().to_string().contains("append-only"));
+    }
+
+    fn project_at_002_with_figure(fields: &str) -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrations().to_version(&mut conn, 2).unwrap();
+        conn.execute_batch(
+            "INSERT INTO report (id, file_name, source_path, sha256, format, encoding, byte_len, raw, text, match_text,
+                 origin, notes, extractor, imported_at)
+             VALUES (1, 'r.txt', 'r.txt', 'abc', 'text', 'utf-8', 0, x'', '', '', x'', '', 'x', 'now');",
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO figure (id, report_id, ord, fields, text, start, \"end\", sentence_ord, flags, indicator, added_by)
+             VALUES (7, 1, 3, ?1, '1.5万亿元', 40, 46, 2,
+                     '[{\"code\":\"decimal_lost\",\"reason\":\"2001 may be 20.01\"}]', '地区生产总值', 'amy')",
+            [fields],
+        )
+        .unwrap();
+        conn
+    }
+
+    /// 003 moves every field out of the JSON text into its column, exactly
+    /// (values bit for bit, the flags and who added the figure included).
+    #[test]
+    fn figure_columns_migration_keeps_every_field() {
+        let figure = Figure {
+            indicator: Some("地区生产总值".into()),
+            measure: gwr_extract::Measure::AvgGrowth,
+            kind: gwr_extract::Kind::Target,
+            period: Some(gwr_extract::Period {
+                start: 2021,
+                end: 2025,
+            }),
+            value: Some(0.1 + 0.2),
+            unit: "万亿元".into(),
+            value_base: Some(1.5e12),
+            unit_base: "元".into(),
+            qualifier: gwr_extract::Qualifier::Range,
+            value_low: Some(6.0),
+            value_high: Some(6.5),
+            firmness: Some(gwr_extract::Firmness::Aspirational),
+            text: "1.5万亿元".into(),
+            start: 40,
+            end: 46,
+            sentence: 2,
+            flags: vec![gwr_extract::Flag {
+                code: gwr_extract::FlagCode::DecimalLost,
+                reason: "2001 may be 20.01".into(),
+            }],
+        };
+        let mut conn = project_at_002_with_figure(&serde_json::to_string(&figure).unwrap());
+        migrations().to_version(&mut conn, 3).unwrap();
+        let sql = format!(
+            "SELECT ord, added_by, {} FROM figure WHERE id = 7",
+            crate::figure_row::FIGURE_COLUMNS
+        );
+        let (ord, added_by, read): (i64, String, Figure) = conn
+            .query_row(&sql, [], |r| {
+                Ok((r.get(0)?, r.get(1)?, crate::figure_row::read_figure(r, 2)?))
+            })
+            .unwrap();
+        assert_eq!((ord, added_by.as_str()), (3, "amy"));
+        assert_eq!(read, figure);
+        assert_eq!(read.value.unwrap().to_bits(), (0.1f64 + 0.2).to_bits());
+        let has_json: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM pragma_table_info('figure') WHERE name = 'fields'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(has_json, 0, "the JSON column is dropped");
+    }
+
+    /// A damaged figure stops the migration with a message naming it, and
+    /// the project stays as it was (at 002, the figure still there).
+    #[test]
+    fn figure_columns_migration_refuses_damaged_fields_and_changes_nothing() {
+        let mut conn = project_at_002_with_figure("{not json");
+        let err = migrate(&mut conn).unwrap_err().to_string();
+        assert!(err.contains("figure 7 has unreadable fields"), "{err}");
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 2);
+        let fields: String = conn
+            .query_row("SELECT fields FROM figure WHERE id = 7", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fields, "{not json");
     }
 }

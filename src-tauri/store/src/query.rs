@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
-use gwr_extract::{Figure, Flag};
+use gwr_extract::Figure;
 use gwr_load::{Document, Format, Level, Metadata, Paragraph, Section, Sentence, Source, Span};
 use rusqlite::{params, OptionalExtension, Row};
 
+use crate::figure_row::{read_figure, FIGURE_COLUMNS};
 use crate::import::origin_from_blob;
 use crate::review::{replay, DecisionRecord, ReviewState, Status};
 use crate::{Project, Result, StoreError};
@@ -230,27 +231,22 @@ impl Project {
         for d in self.report_log(report_id)? {
             by_figure.entry(d.figure_id).or_default().push(d);
         }
-        let mut st = self.conn.prepare(
-            "SELECT id, report_id, ord, fields, flags, added_by FROM figure
-             WHERE report_id = ?1 AND retired = 0 ORDER BY start, ord",
-        )?;
+        let mut st = self.conn.prepare(&format!(
+            "SELECT id, report_id, ord, added_by, {FIGURE_COLUMNS} FROM figure
+             WHERE report_id = ?1 AND retired = 0 ORDER BY start, ord"
+        ))?;
         let rows = st.query_map([report_id], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, i64>(1)?,
                 r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(3)?,
+                read_figure(r, 4)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, report_id, ord, fields, flags, added_by) = row?;
-            let mut original: Figure = serde_json::from_str(&fields).map_err(|e| {
-                StoreError::Invalid(format!("figure {id} has unreadable fields ({e})"))
-            })?;
-            original.flags = serde_json::from_str::<Vec<Flag>>(&flags).unwrap_or_default();
+            let (id, report_id, ord, added_by, original) = row?;
             let log = by_figure.remove(&id).unwrap_or_default();
             let state = replay(&original, &log);
             out.push(FigureRecord {

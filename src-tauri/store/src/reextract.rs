@@ -20,14 +20,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use gwr_extract::{Figure, Flag};
+use gwr_extract::Figure;
 use gwr_load::Document;
 use rusqlite::params;
 
 use crate::bundle::same_value;
-use crate::import::{
-    insert_sentences, insert_structure, origin_blob, origin_from_blob, write_figure, INSERT_FIGURE,
-};
+use crate::figure_row::{read_figure, write_figure, FIGURE_COLUMNS, INSERT_FIGURE, UPDATE_FIGURE};
+use crate::import::{insert_sentences, insert_structure, origin_blob, origin_from_blob};
 use crate::review::{mark_undone, replay, Correction, Status};
 use crate::{Project, Result, StoreError};
 
@@ -187,22 +186,17 @@ impl Project {
             )?
             .query_map([report_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut st = self.conn.prepare(
-            "SELECT id, fields, flags, added_by, ord FROM figure WHERE report_id = ?1 AND retired = 0 ORDER BY start, ord",
-        )?;
-        let rows: Vec<(i64, String, String, Option<String>, i64)> = st
+        let mut st = self.conn.prepare(&format!(
+            "SELECT id, added_by, ord, {FIGURE_COLUMNS} FROM figure
+             WHERE report_id = ?1 AND retired = 0 ORDER BY start, ord"
+        ))?;
+        let rows: Vec<(i64, Option<String>, i64, Figure)> = st
             .query_map([report_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, read_figure(r, 3)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
         rows.into_iter()
-            .map(|(id, fields, flags, added_by, ord)| {
-                let mut figure: Figure = serde_json::from_str(&fields).map_err(|e| {
-                    StoreError::Invalid(format!(
-                        "figure {id} of report {report_id} has unreadable fields ({e}); the project file may be damaged"
-                    ))
-                })?;
-                figure.flags = serde_json::from_str::<Vec<Flag>>(&flags).unwrap_or_default();
+            .map(|(id, added_by, ord, figure)| {
                 let mut log = logs.remove(&id).unwrap_or_default();
                 mark_undone(&mut log);
                 let status = replay(&figure, &log).status;
@@ -344,11 +338,7 @@ fn apply(
         text_changed,
         ..Reextraction::default()
     };
-    let mut update = tx.prepare(
-        // The same parameters as INSERT_FIGURE, keyed by the figure's id.
-        "UPDATE figure SET ord = ?2, fields = ?3, text = ?4, start = ?5, \"end\" = ?6, sentence_ord = ?7,
-             flags = ?8, indicator = ?9 WHERE id = ?1",
-    )?;
+    let mut update = tx.prepare(&UPDATE_FIGURE)?;
     let by_id: HashMap<i64, &Old> = old.iter().map(|o| (o.id, o)).collect();
     let mut write_row = |id: i64, ord: usize, f: &Figure| -> Result<()> {
         if by_id
@@ -357,7 +347,7 @@ fn apply(
         {
             return Ok(());
         }
-        Ok(write_figure(&mut update, id, ord, f)?)
+        Ok(write_figure(&mut update, id, ord, None, f)?)
     };
     let mut used = vec![false; new.len()];
     let mut retire = Vec::new();
@@ -441,10 +431,10 @@ fn apply(
     for id in &retire {
         tx.execute("UPDATE figure SET retired = 1 WHERE id = ?1", [id])?;
     }
-    let mut insert = tx.prepare(INSERT_FIGURE)?;
+    let mut insert = tx.prepare(&INSERT_FIGURE)?;
     let mut inserted: HashMap<usize, i64> = HashMap::new();
     for (n, f) in new.iter().enumerate().filter(|(n, _)| !used[*n]) {
-        write_figure(&mut insert, report_id, n, f)?;
+        write_figure(&mut insert, report_id, n, None, f)?;
         inserted.insert(n, tx.last_insert_rowid());
     }
     out.added = inserted.len() - reopen.len();

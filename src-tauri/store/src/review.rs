@@ -7,6 +7,7 @@ use gwr_extract::{Figure, Firmness, Kind, Measure, Period, Qualifier};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use crate::figure_row::insert_added_figure;
 use crate::{now, Project, Result, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -322,31 +323,15 @@ impl Project {
         let correction = Correction::of(figure);
         correction.validate().map_err(StoreError::Invalid)?;
         let figure_id = self.write(|tx| {
-            let ord: i64 = tx.query_row(
-                "SELECT COALESCE(MAX(ord), -1) + 1 FROM figure WHERE report_id = ?1",
-                [report_id],
-                |r| r.get(0),
-            )?;
-            tx.execute(
-                "INSERT INTO figure (report_id, ord, fields, text, start, \"end\", sentence_ord, flags, indicator, added_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '[]', ?8, ?9)",
-                params![
-                    report_id,
-                    ord,
-                    serde_json::to_string(figure).unwrap_or_default(),
-                    figure.text,
-                    figure.start as i64,
-                    figure.end as i64,
-                    figure.sentence as i64,
-                    figure.indicator,
-                    reviewer
-                ],
-            )
-            .map_err(|e| match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::ConstraintViolation) => StoreError::NotFound { what: "report", id: report_id },
-                _ => StoreError::Sql(e),
-            })?;
-            Ok(tx.last_insert_rowid())
+            insert_added_figure(tx, report_id, reviewer, figure).map_err(|e| {
+                match e.sqlite_error_code() {
+                    Some(rusqlite::ErrorCode::ConstraintViolation) => StoreError::NotFound {
+                        what: "report",
+                        id: report_id,
+                    },
+                    _ => StoreError::Sql(e),
+                }
+            })
         })?;
         self.decide(figure_id, reviewer, &Action::Correct(correction))?;
         Ok(figure_id)
