@@ -12,3 +12,7 @@ ALTER TABLE figure ADD COLUMN qualifier TEXT NOT NULL DEFAULT 'eq';
 ALTER TABLE figure ADD COLUMN value_low REAL;
 ALTER TABLE figure ADD COLUMN value_high REAL;
 ALTER TABLE figure ADD COLUMN firmness TEXT;
+
+-- A report's figures in reading order without a sort per read (the review
+-- list, the dataset and the exports all read them so).
+CREATE INDEX figure_reading ON figure (report_id, start, ord);
