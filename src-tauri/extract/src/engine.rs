@@ -350,7 +350,7 @@ impl<'c> Extractor<'c> {
             &doc.match_text
         });
         let national = doc.metadata.level == Some(Level::National);
-        let mut mentions = self.catalog.mentions_counting(&doc.match_text, national);
+        let mut mentions = self.catalog.mentions(chars, national);
         // 单位生产总值二氧化碳排放量 is an intensity, not the GDP.
         mentions.retain(|m| {
             !(m.start >= 2 && chars[m.start - 2] == '单' && chars[m.start - 1] == '位')
