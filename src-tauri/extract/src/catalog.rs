@@ -98,7 +98,7 @@ pub struct Catalog {
     pub indicators: Vec<Indicator>,
     pub pairs: Vec<Pair>,
     aliases: Vec<AliasInfo>,
-    /// The aliases with ASCII letters in lower case, in the order of `aliases`.
+    /// The aliases, in the order of `aliases`.
     matcher: Words,
 }
 
@@ -163,8 +163,8 @@ impl Catalog {
         if patterns.iter().any(|p| p.is_empty()) {
             return Err(CatalogError::Invalid("an alias is empty".into()));
         }
-        let lowered: Vec<String> = patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
-        let matcher = Words::new(&lowered.iter().map(String::as_str).collect::<Vec<_>>());
+        let matcher =
+            Words::ascii_caseless(&patterns.iter().map(String::as_str).collect::<Vec<_>>());
         Ok(Catalog {
             indicators: file.indicator,
             pairs: file.pair,
@@ -183,16 +183,15 @@ impl Catalog {
     /// Offsets are character offsets.
     pub fn mentions(&self, chars: &[char], national: bool) -> Vec<Mention> {
         let mut out = Vec::new();
-        let lower = |c: char| c.to_ascii_lowercase();
         let mut i = 0;
         while i < chars.len() {
             // Most characters start no alias: bit tests rule them out here,
             // without a call.
-            if !self.matcher.may_start_at(chars, i, lower) {
+            if !self.matcher.may_start_at(chars, i) {
                 i += 1;
                 continue;
             }
-            let Some(a) = self.matcher.longest_at_folded(chars, i, lower) else {
+            let Some(a) = self.matcher.longest_at(chars, i) else {
                 i += 1;
                 continue;
             };

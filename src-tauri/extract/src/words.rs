@@ -21,6 +21,8 @@ pub(crate) struct Words {
     trie: Vec<Node>,
     /// Indices of the words by last character (sorted), in list order.
     by_last: Vec<(char, Vec<usize>)>,
+    /// Whether [`Words::longest_at`] matches ASCII letters in any case.
+    caseless: bool,
 }
 
 /// A trie node: the word spelled by the path to it, if any (the first listed
@@ -62,6 +64,17 @@ fn pair_bit(a: char, b: char) -> (usize, u64) {
 
 impl Words {
     pub fn new(list: &[&str]) -> Words {
+        Words::build(list.iter().map(|w| w.to_string()).collect(), false)
+    }
+
+    /// A list whose words [`Words::longest_at`] finds with ASCII letters in
+    /// any case (GDP, gdp). The searches for the last occurrence
+    /// ([`Words::last_of`] and the like) compare exactly.
+    pub fn ascii_caseless(list: &[&str]) -> Words {
+        Words::build(list.iter().map(|w| w.to_ascii_lowercase()).collect(), true)
+    }
+
+    fn build(list: Vec<String>, caseless: bool) -> Words {
         let words: Vec<Vec<char>> = list.iter().map(|w| w.chars().collect()).collect();
         let (mut last, mut first) = ([0u64; 16], [0u64; 16]);
         let (mut single, mut first_two) = ([0u64; 16], [0u64; 64]);
@@ -70,6 +83,10 @@ impl Words {
         for (i, w) in words.iter().enumerate() {
             let (a, z) = (w[0], *w.last().expect("no empty words"));
             set(&mut first, a);
+            // The first-character test reads the text unfolded.
+            if caseless {
+                set(&mut first, a.to_ascii_uppercase());
+            }
             set(&mut last, z);
             match w.get(1) {
                 Some(&b) => {
@@ -102,30 +119,28 @@ impl Words {
             first_two,
             trie,
             by_last,
+            caseless,
+        }
+    }
+
+    fn fold(&self, c: char) -> char {
+        if self.caseless {
+            c.to_ascii_lowercase()
+        } else {
+            c
         }
     }
 
     /// The longest word starting at `s[i]` (of equally long ones, the first
     /// listed): its index in the list.
     pub fn longest_at(&self, s: &[char], i: usize) -> Option<usize> {
-        self.longest_at_folded(s, i, |c| c)
-    }
-
-    /// [`Words::longest_at`] with each character of `s` read through `fold`
-    /// (the words themselves must be folded already).
-    pub fn longest_at_folded(
-        &self,
-        s: &[char],
-        i: usize,
-        fold: impl Fn(char) -> char,
-    ) -> Option<usize> {
-        if !self.may_start_at(s, i, &fold) {
+        if !self.may_start_at(s, i) {
             return None;
         }
         let (mut node, mut best) = (0, None);
         for &c in &s[i..] {
             let next = &self.trie[node].next;
-            match next.binary_search_by_key(&fold(c), |e| e.0) {
+            match next.binary_search_by_key(&self.fold(c), |e| e.0) {
                 Ok(k) => node = next[k].1,
                 Err(_) => break,
             }
@@ -134,21 +149,21 @@ impl Words {
         best
     }
 
-    /// Whether some word may start at `s[i]`, `s` read through `fold`: false
-    /// rules it out by bit filters on one and two characters, which callers
-    /// running over every character can test without a call.
+    /// Whether some word may start at `s[i]`: false rules it out by bit
+    /// filters on one and two characters, which callers running over every
+    /// character can test without a call.
     #[inline]
-    pub fn may_start_at(&self, s: &[char], i: usize, fold: impl Fn(char) -> char) -> bool {
+    pub fn may_start_at(&self, s: &[char], i: usize) -> bool {
         let Some(&c) = s.get(i) else { return false };
-        let c = fold(c);
         if !get(&self.first, c) {
             return false;
         }
+        let c = self.fold(c);
         if get(&self.single, c) {
             return true;
         }
         s.get(i + 1).is_some_and(|&d| {
-            let (k, bit) = pair_bit(c, fold(d));
+            let (k, bit) = pair_bit(c, self.fold(d));
             self.first_two[k] & bit != 0
         })
     }
