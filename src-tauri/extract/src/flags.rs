@@ -72,9 +72,10 @@ fn report_gdp(figs: &[Figure]) -> Option<Gdp> {
 /// from the folded text.
 fn report_population(text: &str) -> Option<f64> {
     let mut best: Option<f64> = None;
-    // Only a number of 万 can be a population: from each 万 (a fast search
-    // over the bytes) back to the digits before it, 多/余 between them.
-    for (w, _) in text.match_indices('万') {
+    // Only a number of 万 can be a population: from each 万 back to the
+    // digits before it, 多/余 between them. memmem finds 万 by its bytes with
+    // SIMD; str's own search stops at every byte 0x87, common in Chinese.
+    for w in memchr::memmem::find_iter(text.as_bytes(), "万".as_bytes()) {
         let head = &text[..w];
         let head = head.strip_suffix(['多', '余']).unwrap_or(head);
         let number = head.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
