@@ -342,20 +342,20 @@ impl<'c> Extractor<'c> {
     fn figures(&self, doc: &Document, chars: &[char]) -> Vec<Figure> {
         // Most reports need no folding: equal texts need no count.
         let same_len = doc.text == doc.match_text || doc.text.chars().count() == chars.len();
-        let orig = Display::new(if same_len {
-            &doc.text
-        } else {
-            // The loader promises equal lengths; if that ever breaks, report
-            // spans of the folded text rather than misaligned ones.
-            &doc.match_text
-        });
+        // The loader promises equal lengths; if that ever breaks, report
+        // spans of the folded text rather than misaligned ones.
+        let display_text = if same_len { &doc.text } else { &doc.match_text };
+        let orig = Display::new(display_text);
         let national = doc.metadata.level == Some(Level::National);
         let mut mentions = self.catalog.mentions(chars, national);
         // 单位生产总值二氧化碳排放量 is an intensity, not the GDP.
         mentions.retain(|m| {
             !(m.start >= 2 && chars[m.start - 2] == '单' && chars[m.start - 1] == '位')
         });
-        let mut quantities = scan(chars, &orig);
+        // The scan reads the display text with a cursor of its own: it ends
+        // at the end of the text, and walking back from there to the first
+        // figure would cost more than the whole walk forward.
+        let mut quantities = scan(chars, &Display::new(display_text));
         // Numbers inside an alias (500万元以上固定资产投资) are part of a name.
         let mut m = 0;
         quantities.retain(|q| {
@@ -625,21 +625,30 @@ impl<'c> Extractor<'c> {
     fn emit(&self, s: &Sent, slot: &Slot, slots: &[Slot], out: &mut Vec<Figure>) {
         let q = &s.qs[slot.q];
         let chars = s.chars;
-        // Indicators this slot's value goes to.
-        let mut targets: Vec<Option<usize>> = Vec::with_capacity(2);
+        let (kind, period) = self.kind_period(s, slot, q);
+        // One figure for each indicator this slot's value goes to.
+        let mut emit_for = |t: Option<usize>| {
+            let ind = t.map(|i| &self.catalog.indicators[i]);
+            // A level in a unit the indicator cannot have (近7年, 第21位) is
+            // some other quantity.
+            let ind = ind.filter(|ind| unit_fits(ind, q, slot.measure));
+            out.push(self.figure(s, slot, q, ind, kind, period));
+        };
+        // 一季度生产总值下降6.7%: part of a year is not the annual indicator.
+        if part_of_year(&chars[s.unit.start..q.core_start]) {
+            emit_for(None);
+            return;
+        }
         match slot.subject {
-            Subject::None => targets.push(None),
+            Subject::None => emit_for(None),
             Subject::One(i) => {
                 // 单位GDP能耗和二氧化碳排放分别降低13.5%、18%: of a group shared
                 // out by 分别, only the first value is the named indicator's.
                 let group = group_of(s, slots, slot);
-                let ctx = &chars[slots
-                    .iter()
-                    .find(|x| x.q == group[0])
-                    .map_or(slot.seg_start, |x| x.seg_start)
-                    ..s.qs[group[0]].core_start];
+                let first = &slots[group.start];
+                let ctx = &chars[first.seg_start..s.qs[first.q].core_start];
                 let shared_out = group.len() > 1 && has(ctx, "分别");
-                targets.push(if shared_out && group[0] != slot.q {
+                emit_for(if shared_out && first.q != slot.q {
                     None
                 } else {
                     Some(i)
@@ -662,12 +671,17 @@ impl<'c> Extractor<'c> {
                     _ => unreachable!(),
                 };
                 // The value group this slot belongs to.
-                let group: Vec<usize> = group_of(s, slots, slot);
-                let pos = group.iter().position(|g| *g == slot.q).unwrap_or(0);
-                let ctx = &chars[slots[group[0]].seg_start..s.qs[group[0]].core_start];
-                let clause = &chars[slots[group[0]].clause_start..s.qs[group[0]].core_start];
+                let group = group_of(s, slots, slot);
+                let pos = group
+                    .clone()
+                    .position(|k| slots[k].q == slot.q)
+                    .unwrap_or(0);
+                let first = &slots[group.start];
+                let start = s.qs[first.q].core_start;
+                let ctx = &chars[first.seg_start..start];
+                let clause = &chars[first.clause_start..start];
                 if group.len() == names.len() && (has(ctx, "分别") || group.len() > 1) {
-                    targets.push(names[pos]);
+                    emit_for(names[pos]);
                 } else if has_each(clause)
                     || (group.len() == 1
                         && has(clause, "分别")
@@ -675,26 +689,13 @@ impl<'c> Extractor<'c> {
                         && matches!(slot.subject, Subject::Pair(_)))
                 {
                     // 均增长8%: the same value for each.
-                    targets.extend(names.iter().copied());
+                    names.iter().for_each(|&n| emit_for(n));
                 } else if let Subject::Pair(p) = slot.subject {
-                    targets.push(self.catalog.index_of(&self.catalog.pairs[p].single));
+                    emit_for(self.catalog.index_of(&self.catalog.pairs[p].single));
                 } else {
-                    targets.push(None);
+                    emit_for(None);
                 }
             }
-        }
-        let (kind, period) = self.kind_period(s, slot, q);
-        // 一季度生产总值下降6.7%: part of a year is not the annual indicator.
-        if part_of_year(&chars[s.unit.start..q.core_start]) {
-            targets.iter_mut().for_each(|t| *t = None);
-            targets.dedup();
-        }
-        for t in targets {
-            let ind = t.map(|i| &self.catalog.indicators[i]);
-            // A level in a unit the indicator cannot have (近7年, 第21位) is
-            // some other quantity.
-            let ind = ind.filter(|ind| unit_fits(ind, q, slot.measure));
-            out.push(self.figure(s, slot, q, ind, kind, period));
         }
     }
 
@@ -1038,8 +1039,8 @@ fn reaches(local: &[char]) -> bool {
     REACH.any_in(local)
 }
 
-/// The slots of the value group `slot` belongs to (indices into `s.qs`).
-fn group_of(s: &Sent, slots: &[Slot], slot: &Slot) -> Vec<usize> {
+/// The value group `slot` belongs to: a range of `slots`.
+fn group_of(s: &Sent, slots: &[Slot], slot: &Slot) -> std::ops::Range<usize> {
     let i = slots.iter().position(|x| x.q == slot.q).unwrap_or(0);
     let joined = |a: usize, b: usize| {
         let qa = &s.qs[slots[a].q];
@@ -1054,7 +1055,7 @@ fn group_of(s: &Sent, slots: &[Slot], slot: &Slot) -> Vec<usize> {
     while hi + 1 < slots.len() && joined(hi, hi + 1) {
         hi += 1;
     }
-    (lo..=hi).map(|k| slots[k].q).collect()
+    lo..hi + 1
 }
 
 /// Can `q` be a figure of `ind` with this measure?
