@@ -81,28 +81,37 @@ fn report_population(text: &str) -> Option<f64> {
         let number = head.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
         // The number starts at the first digit of the run.
         let number = head[number.len()..].trim_start_matches('.');
-        let Ok(v) = number.parse::<f64>() else {
+        if number.is_empty() {
             continue;
-        };
+        }
         let rest = &text[w + '万'.len_utf8()..];
         let after = &rest[..rest.char_indices().nth(11).map_or(rest.len(), |(b, _)| b)];
         let lead = &head[..head.len() - number.len()];
         let before = &lead[lead.char_indices().rev().nth(5).map_or(0, |(b, _)| b)..];
-        let people = ["各族人民", "人民群众", "各族群众", "勤劳智慧的各族人民"]
-            .iter()
-            .any(|w| {
-                after.starts_with(w)
-                    || after
-                        .split(['。', ',', ';'])
-                        .next()
-                        .is_some_and(|a| a.contains(w) && a.chars().count() < 12)
-            });
-        let census =
-            before.contains("常住人口") || before.contains("总人口") || before.contains("户籍人口");
-        if people || census {
-            let v = v * 1e4;
-            best = Some(best.map_or(v, |b: f64| b.max(v)));
+        // Every word of the people has 人 or 群 and every census word 口:
+        // most numbers of 万 have neither near them.
+        let people = after.contains(['人', '群'])
+            && ["各族人民", "人民群众", "各族群众", "勤劳智慧的各族人民"]
+                .iter()
+                .any(|w| {
+                    after.starts_with(w)
+                        || after
+                            .split(['。', ',', ';'])
+                            .next()
+                            .is_some_and(|a| a.contains(w) && a.chars().count() < 12)
+                });
+        let census = before.contains('口')
+            && (before.contains("常住人口")
+                || before.contains("总人口")
+                || before.contains("户籍人口"));
+        if !(people || census) {
+            continue;
         }
+        let Ok(v) = number.parse::<f64>() else {
+            continue;
+        };
+        let v = v * 1e4;
+        best = Some(best.map_or(v, |b: f64| b.max(v)));
     }
     best
 }
