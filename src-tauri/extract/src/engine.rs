@@ -16,6 +16,7 @@ use crate::figure::{Figure, Firmness, Kind, Measure, Period, Qualifier};
 use crate::numbers::{scan, Quantity};
 use crate::units::{starts_with, UnitClass};
 use crate::words::Words;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// Extraction with a chosen catalog. [`crate::extract`] uses the built-in one.
@@ -394,6 +395,7 @@ impl<'c> Extractor<'c> {
                 ms: &mentions[m0..m1],
                 frame: tracker.frame(),
                 report_year: tracker.report_year,
+                estimate: OnceCell::new(),
             };
             self.sentence(&sent, &mut out);
         }
@@ -778,16 +780,8 @@ impl<'c> Extractor<'c> {
                 }
             }
         }
-        // 预计 governs the whole sentence up to 。, across the ；-split parts.
-        let full_start = (0..s.unit.start)
-            .rev()
-            .take(400)
-            .find(|&p| matches!(chars[p], '。' | '!' | '?' | '\n'))
-            .map(|p| p + 1)
-            .unwrap_or(s.unit.start.saturating_sub(400));
-        let whole = &chars[full_start.min(s.unit.start)..q.core_start];
         let _ = before_sent;
-        if kind == Kind::Actual && has(whole, "预计") {
+        if kind == Kind::Actual && s.estimate_at().is_some_and(|p| p + 2 <= q.core_start) {
             kind = Kind::Estimate;
         }
         if let Some(y) = plan_end_year(local) {
@@ -964,11 +958,30 @@ struct Sent<'a> {
     ms: &'a [Mention],
     frame: Frame,
     report_year: Option<i32>,
+    /// See [`Sent::estimate_at`].
+    estimate: OnceCell<Option<usize>>,
 }
 
 impl Sent<'_> {
     fn text(&self) -> &[char] {
         &self.chars[self.unit.start..self.unit.end]
+    }
+
+    /// Where the first 预计 is from the start of the whole sentence (up to
+    /// its 。, across the ；-split parts, which 预计 governs) to the end of
+    /// this unit. Found once for all figures of the unit: a figure is an
+    /// estimate if it lies wholly before it.
+    fn estimate_at(&self) -> Option<usize> {
+        *self.estimate.get_or_init(|| {
+            let start = self.unit.start;
+            let full_start = (0..start)
+                .rev()
+                .take(400)
+                .find(|&p| matches!(self.chars[p], '。' | '!' | '?' | '\n'))
+                .map(|p| p + 1)
+                .unwrap_or(start.saturating_sub(400));
+            find(&self.chars[full_start..self.unit.end], "预计").map(|p| full_start + p)
+        })
     }
 }
 
