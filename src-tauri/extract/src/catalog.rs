@@ -2,11 +2,11 @@
 //! read from a TOML data file (`data/catalog.toml`, built in) so that adding
 //! an alias needs no Rust change.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
 use crate::figure::Measure;
+use crate::words::Words;
 
 /// The built-in catalog file.
 pub const BUILTIN_TOML: &str = include_str!("../data/catalog.toml");
@@ -17,8 +17,6 @@ pub enum CatalogError {
     Toml(#[from] toml::de::Error),
     #[error("catalog: {0}")]
     Invalid(String),
-    #[error("catalog: cannot build the alias matcher: {0}")]
-    Matcher(#[from] aho_corasick::BuildError),
 }
 
 /// One catalog indicator and what is plausible for it.
@@ -100,7 +98,8 @@ pub struct Catalog {
     pub indicators: Vec<Indicator>,
     pub pairs: Vec<Pair>,
     aliases: Vec<AliasInfo>,
-    matcher: AhoCorasick,
+    /// The aliases, in the order of `aliases`.
+    matcher: Words,
 }
 
 /// One alias occurrence in a text, in character offsets.
@@ -161,13 +160,11 @@ impl Catalog {
                 });
             }
         }
-        // A DFA: built once per catalog, and several times faster per byte of
-        // report than the default NFA for a few hundred aliases.
-        let matcher = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&patterns)?;
+        if patterns.iter().any(|p| p.is_empty()) {
+            return Err(CatalogError::Invalid("an alias is empty".into()));
+        }
+        let matcher =
+            Words::ascii_caseless(&patterns.iter().map(String::as_str).collect::<Vec<_>>());
         Ok(Catalog {
             indicators: file.indicator,
             pairs: file.pair,
@@ -180,56 +177,37 @@ impl Catalog {
         self.indicators.iter().position(|i| i.name == name)
     }
 
-    /// Every alias occurrence in `text`, leftmost-longest, as character offsets.
-    /// `char_of` maps byte offsets of `text` to character offsets.
-    pub fn mentions(&self, text: &str, char_of: &[u32], national: bool) -> Vec<Mention> {
-        self.mentions_with(text, national, |b| char_of[b] as usize)
-    }
-
-    /// [`Catalog::mentions`] without a byte-to-character table: matches come
-    /// in text order, so a cursor counts the characters between them.
-    pub(crate) fn mentions_counting(&self, text: &str, national: bool) -> Vec<Mention> {
-        let bytes = text.as_bytes();
-        let (mut byte, mut ch) = (0, 0);
-        self.mentions_with(text, national, |b| {
-            if b < byte {
-                (byte, ch) = (0, 0);
-            }
-            // Matches of whole aliases fall on character boundaries, where
-            // str's (block-wise) count applies; otherwise characters are the
-            // bytes that are not UTF-8 continuation bytes.
-            ch += match text.get(byte..b) {
-                Some(t) => t.chars().count(),
-                None => bytes[byte..b]
-                    .iter()
-                    .filter(|&&x| (x as i8) >= -0x40)
-                    .count(),
-            };
-            byte = b;
-            ch
-        })
-    }
-
-    fn mentions_with(
-        &self,
-        text: &str,
-        national: bool,
-        mut char_at: impl FnMut(usize) -> usize,
-    ) -> Vec<Mention> {
+    /// Every alias occurrence in `chars` (the folded text, decoded), with
+    /// ASCII letters matched in any case: at each position the longest alias
+    /// starting there, the search going on after it (leftmost-longest).
+    /// Offsets are character offsets.
+    pub fn mentions(&self, chars: &[char], national: bool) -> Vec<Mention> {
         let mut out = Vec::new();
-        // Overlapping national-only aliases must not hide the ordinary ones, so
-        // matching runs over the whole text and drops national-only hits when
-        // the report is not national.
-        for m in self.matcher.find_iter(text) {
-            let info = &self.aliases[m.pattern().as_usize()];
-            if info.national_only && !national {
+        let mut i = 0;
+        while i < chars.len() {
+            // Most characters start no alias: bit tests rule them out here,
+            // without a call.
+            if !self.matcher.may_start_at(chars, i) {
+                i += 1;
                 continue;
             }
-            out.push(Mention {
-                start: char_at(m.start()),
-                end: char_at(m.end()),
-                target: info.target,
-            });
+            let Some(a) = self.matcher.longest_at(chars, i) else {
+                i += 1;
+                continue;
+            };
+            let end = i + self.matcher.len_of(a);
+            // A national-only alias still takes its text in other reports, so
+            // that the ordinary aliases inside it (生产总值 in 国内生产总值) do
+            // not match either.
+            let info = &self.aliases[a];
+            if national || !info.national_only {
+                out.push(Mention {
+                    start: i,
+                    end,
+                    target: info.target,
+                });
+            }
+            i = end;
         }
         out
     }
@@ -239,12 +217,14 @@ impl Catalog {
 mod tests {
     use super::*;
 
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
     #[test]
     fn builtin_catalog_loads_and_matches_longest() {
         let cat = Catalog::builtin();
-        let text = "人均地区生产总值增长,单位GDP能耗下降";
-        let char_of = crate::char_index(text);
-        let m = cat.mentions(text, &char_of, false);
+        let m = cat.mentions(&chars("人均地区生产总值增长,单位gdp能耗下降"), false);
         let names: Vec<_> = m
             .iter()
             .map(|m| match m.target {
@@ -258,28 +238,57 @@ mod tests {
     #[test]
     fn national_alias_only_in_national_reports() {
         let cat = Catalog::builtin();
-        let text = "国内生产总值增长6%";
-        let char_of = crate::char_index(text);
+        let text = chars("国内生产总值增长6%");
         let gdp = cat.index_of("地区生产总值").unwrap();
-        let m = cat.mentions(text, &char_of, true);
+        let m = cat.mentions(&text, true);
         assert_eq!(m[0].target, Target::Indicator(gdp));
         // In a provincial report the country's GDP is not the region's: the
         // national alias still consumes the text, so 生产总值 inside it does
         // not match either.
-        assert!(cat.mentions(text, &char_of, false).is_empty());
+        assert!(cat.mentions(&text, false).is_empty());
     }
 
+    /// The scan finds what a leftmost-longest Aho-Corasick automaton over the
+    /// same aliases (the matcher it replaced) finds, in every seed report.
     #[test]
-    fn counting_offsets_match_the_table() {
+    fn mentions_agree_with_aho_corasick() {
+        use aho_corasick::{AhoCorasick, MatchKind};
         let cat = Catalog::builtin();
-        let text =
-            "GDP增长6%,国内生产总值827亿元;城乡居民人均可支配收入分别增长5%、7%,一般公共预算收入";
-        let char_of = crate::char_index(text);
-        for national in [false, true] {
-            assert_eq!(
-                cat.mentions_counting(text, national),
-                cat.mentions(text, &char_of, national)
-            );
+        let file: CatalogFile = toml::from_str(BUILTIN_TOML).unwrap();
+        let patterns: Vec<&String> = file
+            .indicator
+            .iter()
+            .flat_map(|i| i.aliases.iter().chain(&i.national_aliases))
+            .chain(file.pair.iter().flat_map(|p| &p.aliases))
+            .collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
+        let mut texts = vec![
+            "GDP增长6%,国内生产总值827亿元;城乡居民人均可支配收入分别增长5%、7%,Cpi".to_string(),
+        ];
+        for e in std::fs::read_dir(dir).unwrap() {
+            texts.push(gwr_load::load_path(&e.unwrap().path()).unwrap().match_text);
+        }
+        for text in &texts {
+            let char_of = crate::char_index(text);
+            for national in [false, true] {
+                let expected: Vec<Mention> = ac
+                    .find_iter(text)
+                    .map(|m| (m, &cat.aliases[m.pattern().as_usize()]))
+                    .filter(|(_, a)| national || !a.national_only)
+                    .map(|(m, a)| Mention {
+                        start: char_of[m.start()] as usize,
+                        end: char_of[m.end()] as usize,
+                        target: a.target,
+                    })
+                    .collect();
+                assert!(expected.len() > 2);
+                assert_eq!(cat.mentions(&chars(text), national), expected);
+            }
         }
     }
 

@@ -16,6 +16,7 @@ use crate::figure::{Figure, Firmness, Kind, Measure, Period, Qualifier};
 use crate::numbers::{scan, Quantity};
 use crate::units::{starts_with, UnitClass};
 use crate::words::Words;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// Extraction with a chosen catalog. [`crate::extract`] uses the built-in one.
@@ -342,20 +343,20 @@ impl<'c> Extractor<'c> {
     fn figures(&self, doc: &Document, chars: &[char]) -> Vec<Figure> {
         // Most reports need no folding: equal texts need no count.
         let same_len = doc.text == doc.match_text || doc.text.chars().count() == chars.len();
-        let orig = Display::new(if same_len {
-            &doc.text
-        } else {
-            // The loader promises equal lengths; if that ever breaks, report
-            // spans of the folded text rather than misaligned ones.
-            &doc.match_text
-        });
+        // The loader promises equal lengths; if that ever breaks, report
+        // spans of the folded text rather than misaligned ones.
+        let display_text = if same_len { &doc.text } else { &doc.match_text };
+        let orig = Display::new(display_text);
         let national = doc.metadata.level == Some(Level::National);
-        let mut mentions = self.catalog.mentions_counting(&doc.match_text, national);
+        let mut mentions = self.catalog.mentions(chars, national);
         // 单位生产总值二氧化碳排放量 is an intensity, not the GDP.
         mentions.retain(|m| {
             !(m.start >= 2 && chars[m.start - 2] == '单' && chars[m.start - 1] == '位')
         });
-        let mut quantities = scan(chars, &orig);
+        // The scan reads the display text with a cursor of its own: it ends
+        // at the end of the text, and walking back from there to the first
+        // figure would cost more than the whole walk forward.
+        let mut quantities = scan(chars, &Display::new(display_text));
         // Numbers inside an alias (500万元以上固定资产投资) are part of a name.
         let mut m = 0;
         quantities.retain(|q| {
@@ -394,6 +395,7 @@ impl<'c> Extractor<'c> {
                 ms: &mentions[m0..m1],
                 frame: tracker.frame(),
                 report_year: tracker.report_year,
+                estimate: OnceCell::new(),
             };
             self.sentence(&sent, &mut out);
         }
@@ -625,21 +627,30 @@ impl<'c> Extractor<'c> {
     fn emit(&self, s: &Sent, slot: &Slot, slots: &[Slot], out: &mut Vec<Figure>) {
         let q = &s.qs[slot.q];
         let chars = s.chars;
-        // Indicators this slot's value goes to.
-        let mut targets: Vec<Option<usize>> = Vec::with_capacity(2);
+        let (kind, period) = self.kind_period(s, slot, q);
+        // One figure for each indicator this slot's value goes to.
+        let mut emit_for = |t: Option<usize>| {
+            let ind = t.map(|i| &self.catalog.indicators[i]);
+            // A level in a unit the indicator cannot have (近7年, 第21位) is
+            // some other quantity.
+            let ind = ind.filter(|ind| unit_fits(ind, q, slot.measure));
+            out.push(self.figure(s, slot, q, ind, kind, period));
+        };
+        // 一季度生产总值下降6.7%: part of a year is not the annual indicator.
+        if part_of_year(&chars[s.unit.start..q.core_start]) {
+            emit_for(None);
+            return;
+        }
         match slot.subject {
-            Subject::None => targets.push(None),
+            Subject::None => emit_for(None),
             Subject::One(i) => {
                 // 单位GDP能耗和二氧化碳排放分别降低13.5%、18%: of a group shared
                 // out by 分别, only the first value is the named indicator's.
                 let group = group_of(s, slots, slot);
-                let ctx = &chars[slots
-                    .iter()
-                    .find(|x| x.q == group[0])
-                    .map_or(slot.seg_start, |x| x.seg_start)
-                    ..s.qs[group[0]].core_start];
+                let first = &slots[group.start];
+                let ctx = &chars[first.seg_start..s.qs[first.q].core_start];
                 let shared_out = group.len() > 1 && has(ctx, "分别");
-                targets.push(if shared_out && group[0] != slot.q {
+                emit_for(if shared_out && first.q != slot.q {
                     None
                 } else {
                     Some(i)
@@ -662,12 +673,17 @@ impl<'c> Extractor<'c> {
                     _ => unreachable!(),
                 };
                 // The value group this slot belongs to.
-                let group: Vec<usize> = group_of(s, slots, slot);
-                let pos = group.iter().position(|g| *g == slot.q).unwrap_or(0);
-                let ctx = &chars[slots[group[0]].seg_start..s.qs[group[0]].core_start];
-                let clause = &chars[slots[group[0]].clause_start..s.qs[group[0]].core_start];
+                let group = group_of(s, slots, slot);
+                let pos = group
+                    .clone()
+                    .position(|k| slots[k].q == slot.q)
+                    .unwrap_or(0);
+                let first = &slots[group.start];
+                let start = s.qs[first.q].core_start;
+                let ctx = &chars[first.seg_start..start];
+                let clause = &chars[first.clause_start..start];
                 if group.len() == names.len() && (has(ctx, "分别") || group.len() > 1) {
-                    targets.push(names[pos]);
+                    emit_for(names[pos]);
                 } else if has_each(clause)
                     || (group.len() == 1
                         && has(clause, "分别")
@@ -675,26 +691,13 @@ impl<'c> Extractor<'c> {
                         && matches!(slot.subject, Subject::Pair(_)))
                 {
                     // 均增长8%: the same value for each.
-                    targets.extend(names.iter().copied());
+                    names.iter().for_each(|&n| emit_for(n));
                 } else if let Subject::Pair(p) = slot.subject {
-                    targets.push(self.catalog.index_of(&self.catalog.pairs[p].single));
+                    emit_for(self.catalog.index_of(&self.catalog.pairs[p].single));
                 } else {
-                    targets.push(None);
+                    emit_for(None);
                 }
             }
-        }
-        let (kind, period) = self.kind_period(s, slot, q);
-        // 一季度生产总值下降6.7%: part of a year is not the annual indicator.
-        if part_of_year(&chars[s.unit.start..q.core_start]) {
-            targets.iter_mut().for_each(|t| *t = None);
-            targets.dedup();
-        }
-        for t in targets {
-            let ind = t.map(|i| &self.catalog.indicators[i]);
-            // A level in a unit the indicator cannot have (近7年, 第21位) is
-            // some other quantity.
-            let ind = ind.filter(|ind| unit_fits(ind, q, slot.measure));
-            out.push(self.figure(s, slot, q, ind, kind, period));
         }
     }
 
@@ -777,16 +780,8 @@ impl<'c> Extractor<'c> {
                 }
             }
         }
-        // 预计 governs the whole sentence up to 。, across the ；-split parts.
-        let full_start = (0..s.unit.start)
-            .rev()
-            .take(400)
-            .find(|&p| matches!(chars[p], '。' | '!' | '?' | '\n'))
-            .map(|p| p + 1)
-            .unwrap_or(s.unit.start.saturating_sub(400));
-        let whole = &chars[full_start.min(s.unit.start)..q.core_start];
         let _ = before_sent;
-        if kind == Kind::Actual && has(whole, "预计") {
+        if kind == Kind::Actual && s.estimate_at().is_some_and(|p| p + 2 <= q.core_start) {
             kind = Kind::Estimate;
         }
         if let Some(y) = plan_end_year(local) {
@@ -963,11 +958,30 @@ struct Sent<'a> {
     ms: &'a [Mention],
     frame: Frame,
     report_year: Option<i32>,
+    /// See [`Sent::estimate_at`].
+    estimate: OnceCell<Option<usize>>,
 }
 
 impl Sent<'_> {
     fn text(&self) -> &[char] {
         &self.chars[self.unit.start..self.unit.end]
+    }
+
+    /// Where the first 预计 is from the start of the whole sentence (up to
+    /// its 。, across the ；-split parts, which 预计 governs) to the end of
+    /// this unit. Found once for all figures of the unit: a figure is an
+    /// estimate if it lies wholly before it.
+    fn estimate_at(&self) -> Option<usize> {
+        *self.estimate.get_or_init(|| {
+            let start = self.unit.start;
+            let full_start = (0..start)
+                .rev()
+                .take(400)
+                .find(|&p| matches!(self.chars[p], '。' | '!' | '?' | '\n'))
+                .map(|p| p + 1)
+                .unwrap_or(start.saturating_sub(400));
+            find(&self.chars[full_start..self.unit.end], "预计").map(|p| full_start + p)
+        })
     }
 }
 
@@ -1038,8 +1052,8 @@ fn reaches(local: &[char]) -> bool {
     REACH.any_in(local)
 }
 
-/// The slots of the value group `slot` belongs to (indices into `s.qs`).
-fn group_of(s: &Sent, slots: &[Slot], slot: &Slot) -> Vec<usize> {
+/// The value group `slot` belongs to: a range of `slots`.
+fn group_of(s: &Sent, slots: &[Slot], slot: &Slot) -> std::ops::Range<usize> {
     let i = slots.iter().position(|x| x.q == slot.q).unwrap_or(0);
     let joined = |a: usize, b: usize| {
         let qa = &s.qs[slots[a].q];
@@ -1054,7 +1068,7 @@ fn group_of(s: &Sent, slots: &[Slot], slot: &Slot) -> Vec<usize> {
     while hi + 1 < slots.len() && joined(hi, hi + 1) {
         hi += 1;
     }
-    (lo..=hi).map(|k| slots[k].q).collect()
+    lo..hi + 1
 }
 
 /// Can `q` be a figure of `ind` with this measure?

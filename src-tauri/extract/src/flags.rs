@@ -22,7 +22,7 @@ pub fn flag(doc: &Document, catalog: &Catalog, figs: &mut [Figure]) {
 /// [`flag`] with the folded text already decoded into `chars`.
 pub(crate) fn flag_chars(doc: &Document, catalog: &Catalog, chars: &[char], figs: &mut [Figure]) {
     let gdp = report_gdp(figs);
-    let population = report_population(chars);
+    let population = report_population(&doc.match_text);
     for f in figs.iter_mut() {
         let mut new = Vec::new();
         {
@@ -68,48 +68,50 @@ fn report_gdp(figs: &[Figure]) -> Option<Gdp> {
         })
 }
 
-/// Population stated in the report (常住人口 X万, X万各族人民, X万人民群众).
-fn report_population(chars: &[char]) -> Option<f64> {
+/// Population stated in the report (常住人口 X万, X万各族人民, X万人民群众),
+/// from the folded text.
+fn report_population(text: &str) -> Option<f64> {
     let mut best: Option<f64> = None;
-    let n = chars.len();
-    let mut i = 0;
-    while i < n {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
+    // Only a number of 万 can be a population: from each 万 back to the
+    // digits before it, 多/余 between them. memmem finds 万 by its bytes with
+    // SIMD; str's own search stops at every byte 0x87, common in Chinese.
+    for w in memchr::memmem::find_iter(text.as_bytes(), "万".as_bytes()) {
+        let head = &text[..w];
+        let head = head.strip_suffix(['多', '余']).unwrap_or(head);
+        let number = head.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+        // The number starts at the first digit of the run.
+        let number = head[number.len()..].trim_start_matches('.');
+        if number.is_empty() {
             continue;
         }
-        let s = i;
-        while i < n && (chars[i].is_ascii_digit() || chars[i] == '.') {
-            i += 1;
-        }
-        let mut k = i;
-        if matches!(chars.get(k), Some('多') | Some('余')) {
-            k += 1;
-        }
-        // Only a number of 万 can be a population: test that before parsing.
-        if chars.get(k) != Some(&'万') {
+        let rest = &text[w + '万'.len_utf8()..];
+        let after = &rest[..rest.char_indices().nth(11).map_or(rest.len(), |(b, _)| b)];
+        let lead = &head[..head.len() - number.len()];
+        let before = &lead[lead.char_indices().rev().nth(5).map_or(0, |(b, _)| b)..];
+        // Every word of the people has 人 or 群 and every census word 口:
+        // most numbers of 万 have neither near them.
+        let people = after.contains(['人', '群'])
+            && ["各族人民", "人民群众", "各族群众", "勤劳智慧的各族人民"]
+                .iter()
+                .any(|w| {
+                    after.starts_with(w)
+                        || after
+                            .split(['。', ',', ';'])
+                            .next()
+                            .is_some_and(|a| a.contains(w) && a.chars().count() < 12)
+                });
+        let census = before.contains('口')
+            && (before.contains("常住人口")
+                || before.contains("总人口")
+                || before.contains("户籍人口"));
+        if !(people || census) {
             continue;
         }
-        let Ok(v) = chars[s..i].iter().collect::<String>().parse::<f64>() else {
+        let Ok(v) = number.parse::<f64>() else {
             continue;
         };
-        let after: String = chars[k + 1..(k + 12).min(n)].iter().collect();
-        let before: String = chars[s.saturating_sub(6)..s].iter().collect();
-        let people = ["各族人民", "人民群众", "各族群众", "勤劳智慧的各族人民"]
-            .iter()
-            .any(|w| {
-                after.starts_with(w)
-                    || after
-                        .split(['。', ',', ';'])
-                        .next()
-                        .is_some_and(|a| a.contains(w) && a.chars().count() < 12)
-            });
-        let census =
-            before.contains("常住人口") || before.contains("总人口") || before.contains("户籍人口");
-        if people || census {
-            let v = v * 1e4;
-            best = Some(best.map_or(v, |b: f64| b.max(v)));
-        }
+        let v = v * 1e4;
+        best = Some(best.map_or(v, |b: f64| b.max(v)));
     }
     best
 }
@@ -477,5 +479,23 @@ fn contradictions(figs: &mut [Figure]) {
                 reason,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn population_from_the_number_before_wan() {
+        let p = |t: &str| report_population(t);
+        assert_eq!(p("全市1200多万各族人民"), Some(1200e4));
+        assert_eq!(p("常住人口1234.5万,城镇化率"), Some(1234.5e4));
+        assert_eq!(p("凝聚起5万人民群众、3万各族人民的力量"), Some(5e4));
+        // The run starts at its first digit; other numbers of 万 are not people.
+        assert_eq!(p("户籍人口..5万"), Some(5e4));
+        assert_eq!(p("增长12万,各族人民"), None);
+        assert_eq!(p("万各族人民"), None);
+        assert_eq!(p("全市7万。各族人民"), None);
     }
 }

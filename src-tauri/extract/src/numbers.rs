@@ -186,13 +186,18 @@ fn arabic_at(chars: &[char], orig: &Display, i: usize) -> Option<Numeral> {
     if !chars.get(i)?.is_ascii_digit() {
         return None;
     }
+    // The digits read as an integer, and how many follow the point.
+    let (mut mantissa, mut digits, mut scale) = (0u64, 0usize, 0usize);
+    let mut take = |c: char| {
+        mantissa = mantissa.wrapping_mul(10) + u64::from(c as u8 - b'0');
+        digits += 1;
+    };
     let mut k = i;
     let mut int_digits = 0;
-    let mut s = String::new();
     while k < chars.len() {
         let c = chars[k];
         if c.is_ascii_digit() {
-            s.push(c);
+            take(c);
             int_digits += 1;
             k += 1;
         } else if c == ','
@@ -209,20 +214,40 @@ fn arabic_at(chars: &[char], orig: &Display, i: usize) -> Option<Numeral> {
     let mut has_decimal = false;
     if k + 1 < chars.len() && matches!(chars[k], '.' | '．') && chars[k + 1].is_ascii_digit() {
         has_decimal = true;
-        s.push('.');
         k += 1;
         while k < chars.len() && chars[k].is_ascii_digit() {
-            s.push(chars[k]);
+            take(chars[k]);
+            scale += 1;
             k += 1;
         }
     }
     Some(Numeral {
         end: k,
-        value: s.parse().ok()?,
+        value: decimal_value(mantissa, digits, scale, &chars[i..k]),
         arabic: true,
         int_digits,
         has_decimal,
     })
+}
+
+/// The value of a numeral (`text`, commas and a point included) whose
+/// `digits` digits read as the integer `mantissa`, `scale` of them after the
+/// point: as `str::parse` gives it, without building a string. Up to 15
+/// digits both `mantissa` and the power of ten are exact doubles, and their
+/// quotient is rounded correctly, as the parse is.
+fn decimal_value(mantissa: u64, digits: usize, scale: usize, text: &[char]) -> f64 {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    if digits <= 15 {
+        return mantissa as f64 / POW10[scale];
+    }
+    let s: String = text
+        .iter()
+        .filter(|c| **c != ',')
+        .map(|c| if *c == '．' { '.' } else { *c })
+        .collect();
+    s.parse().expect("digits with at most one point")
 }
 
 /// A Chinese numeral at `i` (never starting with 百, 千, 万 or 亿: 千方百计 and
@@ -812,6 +837,37 @@ mod tests {
     fn list_markers_are_not_figures() {
         assert_eq!(scan_str("\n1.实施帮扶行动,就业率达到90%以上").len(), 1);
         assert_eq!(scan_str(" 12.新建养老服务中心350个").len(), 1);
+    }
+
+    #[test]
+    fn numeral_values_as_parsed() {
+        let mut cases: Vec<String> = [
+            "0.1",
+            "1,234.5",
+            "1．5",
+            "123456789012345",
+            "1234567890.12345",
+            "12345678901234567",
+            "9007199254740993.25",
+            "0.000000000000001",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for m in (0..2_000_000u64).step_by(997) {
+            let d = m.to_string();
+            for p in 1..d.len() {
+                cases.push(format!("{}.{}", &d[..p], &d[p..]));
+            }
+            cases.push(d);
+        }
+        for s in &cases {
+            let chars: Vec<char> = s.chars().collect();
+            let got = arabic_at(&chars, &Display::new(s), 0).unwrap();
+            assert_eq!(got.end, chars.len(), "{s}");
+            let want: f64 = s.replace(',', "").replace('．', ".").parse().unwrap();
+            assert_eq!(got.value.to_bits(), want.to_bits(), "{s}");
+        }
     }
 
     #[test]
