@@ -3,6 +3,7 @@
 //! its heading (review of last year, of several years, plans, annex), which
 //! is what tells an outcome from a target.
 
+use crate::mapped::utf8_len;
 use crate::{Paragraph, ParagraphKind, Part, Section, Sentence};
 
 /// Headings are short; a longer line starting `一、` is a numbered sentence.
@@ -171,15 +172,6 @@ fn split_sentences(folded_line: &str, start: usize, paragraph: usize, out: &mut 
             end: start + i,
             paragraph,
         });
-    }
-}
-
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
     }
 }
 
