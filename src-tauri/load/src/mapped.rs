@@ -48,13 +48,16 @@ impl MappedText {
     pub fn from_utf8(s: &str) -> MappedText {
         // Filled by stepping from lead byte to lead byte, which costs a few
         // instructions per character; `char_indices` decodes every character.
+        // A counted range writes into the exact capacity without checks.
         let bytes = s.as_bytes();
-        let mut origin = vec![0u32; s.chars().count()];
         let mut b = 0;
-        for slot in &mut origin {
-            *slot = b as u32;
-            b += utf8_len(bytes[b]);
-        }
+        let origin = (0..s.chars().count())
+            .map(|_| {
+                let at = b as u32;
+                b += utf8_len(bytes[b]);
+                at
+            })
+            .collect();
         MappedText {
             text: s.to_string(),
             origin,
