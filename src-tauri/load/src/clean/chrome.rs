@@ -7,6 +7,10 @@
 //! All checks run on the folded line (simplified, half-width), so traditional
 //! pages are cleaned by the same lists.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::mapped::{split_lines, MappedText};
 
 /// Lines no longer than this can be chrome; report paragraphs are longer or
@@ -218,16 +222,31 @@ pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, String, Vec<
     (out, match_text, notes)
 }
 
+/// [`CHROME_PHRASES`] and [`END_PHRASES`] as automata, built once, so that
+/// a line is read once rather than once per phrase.
+struct PhraseMatchers {
+    chrome: AhoCorasick,
+    end: AhoCorasick,
+}
+
+fn phrase_matchers() -> &'static PhraseMatchers {
+    static MATCHERS: OnceLock<PhraseMatchers> = OnceLock::new();
+    MATCHERS.get_or_init(|| PhraseMatchers {
+        chrome: AhoCorasick::new(CHROME_PHRASES).expect("chrome phrases build an automaton"),
+        end: AhoCorasick::new(END_PHRASES).expect("end phrases build an automaton"),
+    })
+}
+
 fn is_chrome(l: &Line) -> bool {
     l.char_len() <= CHROME_MAX_CHARS
         && !is_report_marker(l.folded)
-        && CHROME_PHRASES.iter().any(|p| l.folded.contains(p))
+        && phrase_matchers().chrome.is_match(l.folded)
 }
 
 fn is_end(l: &Line) -> bool {
     let short = l.char_len() <= CHROME_MAX_CHARS && !is_report_marker(l.folded);
     let f = l.folded;
-    short && (END_PHRASES.iter().any(|p| f.contains(p)) || f == "评论" || f.starts_with("评论("))
+    short && (phrase_matchers().end.is_match(f) || f == "评论" || f.starts_with("评论("))
 }
 
 /// A line of nothing but punctuation or symbols (`|`, `>>`), judged by its start.
