@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 
 use crate::mapped::{split_lines, MappedText};
+use crate::structure::is_cn_digit;
 
 /// Lines no longer than this can be chrome; report paragraphs are longer or
 /// look like headings.
@@ -262,8 +263,8 @@ fn is_report_marker(l: &str) -> bool {
     let first = cs.next().unwrap_or(' ');
     let second = cs.next().unwrap_or(' ');
     matches!(first, '—' | '“') && second != ' '
-        || first == '(' && "一二三四五六七八九十".contains(second)
-        || "一二三四五六七八九十".contains(first) && (second == '、' || l.contains('、'))
+        || first == '(' && is_cn_digit(second)
+        || is_cn_digit(first) && (second == '、' || l.contains('、'))
         || first.is_ascii_digit() && l.chars().take(4).any(|c| c == '.' || c == '、')
 }
 
