@@ -104,18 +104,29 @@ impl T2s {
     }
 
     fn convert(&self, text: &str) -> String {
+        self.convert_counted(text).0
+    }
+
+    /// [`T2s::convert`], and how many characters longer (or shorter, when
+    /// negative) the result is than `text`.
+    fn convert_counted(&self, text: &str) -> (String, isize) {
+        let char_count = |s: &str| s.chars().count() as isize;
         let mut out = String::with_capacity(text.len());
-        let mut rest = text;
+        let mut growth = 0;
+        // Characters that start no key are copied in runs, from `copied_to` on.
+        let mut copied_to = 0;
+        let mut chars = text.chars();
         loop {
-            let plain = rest
-                .char_indices()
-                .find(|&(_, c)| self.may_start_key(c))
-                .map_or(rest.len(), |p| p.0);
-            out.push_str(&rest[..plain]);
-            rest = &rest[plain..];
-            let Some(c) = rest.chars().next() else {
+            let rest = chars.as_str();
+            let Some(c) = chars.next() else {
                 break;
             };
+            if !self.may_start_key(c) {
+                continue;
+            }
+            let at = text.len() - rest.len();
+            out.push_str(&text[copied_to..at]);
+            copied_to = at;
             let phrases = self
                 .may_start_phrase(c)
                 .then(|| self.phrases.binary_search_by_key(&c, |e| e.0).ok())
@@ -123,17 +134,20 @@ impl T2s {
             if let Some(i) = phrases {
                 if let Some((k, v)) = self.phrases[i].1.iter().find(|(k, _)| rest.starts_with(k)) {
                     out.push_str(v);
-                    rest = &rest[k.len()..];
+                    growth += char_count(v) - char_count(k);
+                    copied_to = at + k.len();
+                    chars = text[copied_to..].chars();
                     continue;
                 }
             }
-            match self.char_value(c) {
-                Some(v) => out.push_str(v),
-                None => out.push(c),
+            if let Some(v) = self.char_value(c) {
+                out.push_str(v);
+                growth += char_count(v) - 1;
+                copied_to = at + c.len_utf8();
             }
-            rest = &rest[c.len_utf8()..];
         }
-        out
+        out.push_str(&text[copied_to..]);
+        (out, growth)
     }
 }
 
@@ -267,8 +281,8 @@ fn simplify_line(line: &str) -> String {
         return line.to_string();
     }
     let cc = t2s();
-    let converted = cc.convert(line);
-    if converted.chars().count() == line.chars().count() {
+    let (converted, growth) = cc.convert_counted(line);
+    if growth == 0 {
         return converted;
     }
     let mut buf = [0u8; 4];
