@@ -125,7 +125,11 @@ impl T2s {
                 continue;
             }
             let at = text.len() - rest.len();
-            out.push_str(&text[copied_to..at]);
+            // Checked first: most keys follow another key, and an empty
+            // `push_str` still calls `memcpy`.
+            if copied_to < at {
+                out.push_str(&text[copied_to..at]);
+            }
             copied_to = at;
             let phrases = self
                 .may_start_phrase(c)
@@ -141,8 +145,15 @@ impl T2s {
                 }
             }
             if let Some(v) = self.char_value(c) {
-                out.push_str(v);
-                growth += char_count(v) - 1;
+                // Nearly every value is one character, pushed as such.
+                let mut value_chars = v.chars();
+                match (value_chars.next(), value_chars.next()) {
+                    (Some(one), None) => out.push(one),
+                    _ => {
+                        out.push_str(v);
+                        growth += char_count(v) - 1;
+                    }
+                }
                 copied_to = at + c.len_utf8();
             }
         }
