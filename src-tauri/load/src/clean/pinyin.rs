@@ -67,14 +67,13 @@ pub fn strip_glosses(input: MappedText) -> (MappedText, usize) {
         }
     });
     for (b, open) in opens {
-        let Some(prev) = text[..b].chars().next_back() else {
-            continue;
-        };
         if b < free_from {
             continue;
         }
-        if let Some(n) = gloss_len(prev, open, &text[b + open.len_utf8()..]) {
-            let bytes = text[b..].chars().take(n).map(char::len_utf8).sum();
+        let Some(prev) = text[..b].chars().next_back() else {
+            continue;
+        };
+        if let Some((n, bytes)) = gloss_len(prev, open, &text[b + open.len_utf8()..]) {
             chars_before += text[counted_to..b].chars().count();
             counted_to = b;
             glosses.push((b, chars_before, bytes, n));
@@ -96,9 +95,9 @@ pub fn strip_glosses(input: MappedText) -> (MappedText, usize) {
     (out, glosses.len())
 }
 
-/// Length in characters of a gloss `(syllable)` opening with `open`, right
-/// after the Han character `prev`; `after` is the text after `open`.
-fn gloss_len(prev: char, open: char, after: &str) -> Option<usize> {
+/// Length in characters and in bytes of a gloss `(syllable)` opening with
+/// `open`, right after the Han character `prev`; `after` is the text after `open`.
+fn gloss_len(prev: char, open: char, after: &str) -> Option<(usize, usize)> {
     if !matches!(open, '(' | '（') || !is_han(prev) {
         return None;
     }
@@ -115,7 +114,9 @@ fn gloss_len(prev: char, open: char, after: &str) -> Option<usize> {
             break c;
         }
     };
-    (matches!(close, ')' | '）') && (1..=6).contains(&letters) && toned).then_some(letters + 2)
+    let bytes = open.len_utf8() + after.len() - rest.as_str().len();
+    (matches!(close, ')' | '）') && (1..=6).contains(&letters) && toned)
+        .then_some((letters + 2, bytes))
 }
 
 #[cfg(test)]
