@@ -254,8 +254,13 @@ const SAMPLE_CHARS: usize = 400;
 /// traditional→simplified conversion. Simplified text changes a little too
 /// (OpenCC maps some shared characters), hence a share, not any change.
 /// Conversion is the costly part of loading, and most reports are simplified.
-pub fn has_traditional<'a>(text: &'a str) -> bool {
-    let n = text.chars().count();
+pub fn has_traditional(text: &str) -> bool {
+    has_traditional_counted(text, text.chars().count())
+}
+
+/// [`has_traditional`] of a text whose length in characters, `n`, is known.
+pub fn has_traditional_counted<'a>(text: &'a str, n: usize) -> bool {
+    debug_assert_eq!(n, text.chars().count());
     // The samples of `char_slice(text, at, at + SAMPLE_CHARS)` for `at` at the
     // start, middle and end, without walking the whole text for each.
     let prefix = |s: &'a str| &s[..s.char_indices().nth(SAMPLE_CHARS).map_or(s.len(), |p| p.0)];
