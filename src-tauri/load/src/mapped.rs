@@ -6,11 +6,20 @@
 /// text can be walked character by character without decoding.
 #[inline]
 pub fn utf8_len(lead: u8) -> usize {
-    UTF8_LEN[lead as usize] as usize
+    (UTF8_LEN[lead as usize] & !FLAGGED) as usize
 }
 
 /// [`utf8_len`] by lead byte: one load where range compares cost several branches.
-static UTF8_LEN: [u8; 256] = {
+static UTF8_LEN: [u8; 256] = lead_table(&[]);
+
+/// Set in a [`lead_table`] entry for the lead bytes it flags.
+pub const FLAGGED: u8 = 0x80;
+
+/// A table by lead byte of the UTF-8 length of the character it starts, with
+/// [`FLAGGED`] added for the bytes in `flagged`: a scanner that looks for
+/// characters led by those bytes reads both with one load per character.
+/// (Use it as a `static`: a `const` table may be copied at every use.)
+pub const fn lead_table(flagged: &[u8]) -> [u8; 256] {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
@@ -22,8 +31,13 @@ static UTF8_LEN: [u8; 256] = {
         };
         b += 1;
     }
+    let mut k = 0;
+    while k < flagged.len() {
+        t[flagged[k] as usize] |= FLAGGED;
+        k += 1;
+    }
     t
-};
+}
 
 /// The lines of `text`, as `text.split('\n')` gives them, with the breaks
 /// found by `memchr` (vectorised) rather than core's word-at-a-time search.

@@ -3,7 +3,7 @@
 //! its heading (review of last year, of several years, plans, annex), which
 //! is what tells an outcome from a target.
 
-use crate::mapped::{split_lines, utf8_len};
+use crate::mapped::{lead_table, split_lines, utf8_len, FLAGGED};
 use crate::{Paragraph, ParagraphKind, Part, Section, Sentence};
 
 /// Headings are short; a longer line starting `一、` is a numbered sentence.
@@ -153,6 +153,9 @@ fn is_sub_heading(l: &str) -> bool {
         && !l.contains('。')
 }
 
+/// The lead bytes of `!?;。！？；`, flagged in a [`lead_table`].
+static SENTENCE_END_LEAD: [u8; 256] = lead_table(b"!?;\xE3\xEF");
+
 /// Appends the sentences of a line and returns its length in characters.
 fn split_sentences(
     folded_line: &str,
@@ -165,15 +168,12 @@ fn split_sentences(
     // `s` starts the open sentence, `i` counts the characters read to byte `b`.
     let (mut s, mut i, mut b) = (0, 0, 0);
     while b < bytes.len() {
-        let lead = bytes[b];
-        // Every terminator starts with one of these bytes; other characters
-        // are stepped over undecoded.
-        let ends = match lead {
-            b'!' | b'?' | b';' => true,
-            0xE3 | 0xEF => matches!(char_at(b), '。' | '！' | '？' | '；'),
-            _ => false,
-        };
-        b += utf8_len(lead);
+        // Every terminator starts with a flagged byte; other characters are
+        // stepped over undecoded.
+        let lead = SENTENCE_END_LEAD[bytes[b] as usize];
+        let ends = lead & FLAGGED != 0
+            && matches!(char_at(b), '!' | '?' | ';' | '。' | '！' | '？' | '；');
+        b += (lead & !FLAGGED) as usize;
         i += 1;
         if ends {
             // Closing quotes and brackets belong to the sentence they close.
