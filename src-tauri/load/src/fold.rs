@@ -226,20 +226,28 @@ pub fn fold_with(text: &str, traditional: bool) -> String {
 fn push_half_width(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
+    let mut replace = |at: usize, c: char| {
+        out.push_str(&s[start..at]);
+        out.push(half_width(c));
+        start = at + c.len_utf8();
+    };
     // Only U+FF01..=U+FF5E (EF BC 81..EF BD 9E) and U+3000 (E3 80 80)
-    // change; the bytes between candidate lead bytes are skipped by memchr.
-    for i in memchr::memchr2_iter(0xEF, 0xE3, bytes) {
-        let changes = match bytes[i..] {
-            [0xE3, 0x80, 0x80, ..] => true,
-            [0xEF, 0xBC, b, ..] => b >= 0x81,
-            [0xEF, 0xBD, b, ..] => b <= 0x9E,
-            _ => false,
-        };
-        if changes {
-            let c = s[i..].chars().next().unwrap_or_default();
-            out.push_str(&s[start..i]);
-            out.push(half_width(c));
-            start = i + 3;
+    // change. The first are found by their lead byte, U+3000 whole: E3 also
+    // leads common punctuation (、。《》), and stopping at each costs more.
+    let mut spaces = memchr::memmem::find_iter(bytes, "\u{3000}".as_bytes());
+    let mut next_space = spaces.next();
+    let full_width = memchr::memchr_iter(0xEF, bytes).filter(|&i| match bytes[i..] {
+        [0xEF, 0xBC, b, ..] => b >= 0x81,
+        [0xEF, 0xBD, b, ..] => b <= 0x9E,
+        _ => false,
+    });
+    for i in full_width.chain(std::iter::once(bytes.len())) {
+        while let Some(j) = next_space.filter(|&j| j < i) {
+            replace(j, '\u{3000}');
+            next_space = spaces.next();
+        }
+        if let Some(c) = s[i..].chars().next() {
+            replace(i, c);
         }
     }
     out.push_str(&s[start..]);
