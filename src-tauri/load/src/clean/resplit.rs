@@ -47,13 +47,21 @@ pub fn resplit(input: MappedText) -> (MappedText, usize) {
 
 /// A long line with spaces between Chinese text, or a title block run together.
 fn is_collapsed(line: &str) -> bool {
-    // Cheap necessary conditions first: long, or naming 各位代表.
-    let long = line.len() >= COLLAPSED_MIN_CHARS && line.chars().count() >= COLLAPSED_MIN_CHARS;
-    if !long && !line.contains("各位代表") {
+    // Cheap necessary conditions first: long in bytes or naming 各位代表,
+    // then a gap (spaces are found by memchr); characters are counted last.
+    let names_opening = || line.contains("各位代表");
+    if line.len() < COLLAPSED_MIN_CHARS && !names_opening() {
         return false;
     }
     let gaps = cjk_gaps(line);
-    (gaps >= 3 && long) || (gaps >= 1 && is_title_block(line.chars()))
+    if gaps == 0 {
+        return false;
+    }
+    let long = line.len() >= COLLAPSED_MIN_CHARS && line.chars().count() >= COLLAPSED_MIN_CHARS;
+    if !long && !names_opening() {
+        return false;
+    }
+    (gaps >= 3 && long) || is_title_block(line.chars())
 }
 
 fn is_cjkish(c: char) -> bool {
