@@ -6,10 +6,11 @@
 /// text can be walked character by character without decoding.
 #[inline]
 pub fn utf8_len(lead: u8) -> usize {
-    (UTF8_LEN[lead as usize] & !FLAGGED) as usize
+    UTF8_LEN[lead as usize] as usize
 }
 
-/// [`utf8_len`] by lead byte: one load where range compares cost several branches.
+/// [`utf8_len`] by lead byte (nothing flagged): one load where range
+/// compares cost several branches.
 static UTF8_LEN: [u8; 256] = lead_table(&[]);
 
 /// Set in a [`lead_table`] entry for the lead bytes it flags.
