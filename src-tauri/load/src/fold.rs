@@ -14,6 +14,8 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use crate::mapped::split_lines;
+
 const TS_CHARACTERS: &str = include_str!("../data/opencc/TSCharacters.txt");
 const TS_PHRASES: &str = include_str!("../data/opencc/TSPhrases.txt");
 
@@ -213,7 +215,7 @@ pub fn fold_with(text: &str, traditional: bool) -> String {
         push_half_width(&mut out, text);
         return out;
     }
-    for (i, line) in text.split('\n').enumerate() {
+    for (i, line) in split_lines(text).enumerate() {
         if i > 0 {
             out.push('\n');
         }
