@@ -14,6 +14,8 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use crate::mapped::split_lines;
+
 const TS_CHARACTERS: &str = include_str!("../data/opencc/TSCharacters.txt");
 const TS_PHRASES: &str = include_str!("../data/opencc/TSPhrases.txt");
 
@@ -104,18 +106,33 @@ impl T2s {
     }
 
     fn convert(&self, text: &str) -> String {
+        self.convert_counted(text).0
+    }
+
+    /// [`T2s::convert`], and how many characters longer (or shorter, when
+    /// negative) the result is than `text`.
+    fn convert_counted(&self, text: &str) -> (String, isize) {
+        let char_count = |s: &str| s.chars().count() as isize;
         let mut out = String::with_capacity(text.len());
-        let mut rest = text;
+        let mut growth = 0;
+        // Characters that start no key are copied in runs, from `copied_to` on.
+        let mut copied_to = 0;
+        let mut chars = text.chars();
         loop {
-            let plain = rest
-                .char_indices()
-                .find(|&(_, c)| self.may_start_key(c))
-                .map_or(rest.len(), |p| p.0);
-            out.push_str(&rest[..plain]);
-            rest = &rest[plain..];
-            let Some(c) = rest.chars().next() else {
+            let rest = chars.as_str();
+            let Some(c) = chars.next() else {
                 break;
             };
+            if !self.may_start_key(c) {
+                continue;
+            }
+            let at = text.len() - rest.len();
+            // Checked first: most keys follow another key, and an empty
+            // `push_str` still calls `memcpy`.
+            if copied_to < at {
+                out.push_str(&text[copied_to..at]);
+            }
+            copied_to = at;
             let phrases = self
                 .may_start_phrase(c)
                 .then(|| self.phrases.binary_search_by_key(&c, |e| e.0).ok())
@@ -123,17 +140,27 @@ impl T2s {
             if let Some(i) = phrases {
                 if let Some((k, v)) = self.phrases[i].1.iter().find(|(k, _)| rest.starts_with(k)) {
                     out.push_str(v);
-                    rest = &rest[k.len()..];
+                    growth += char_count(v) - char_count(k);
+                    copied_to = at + k.len();
+                    chars = text[copied_to..].chars();
                     continue;
                 }
             }
-            match self.char_value(c) {
-                Some(v) => out.push_str(v),
-                None => out.push(c),
+            if let Some(v) = self.char_value(c) {
+                // Nearly every value is one character, pushed as such.
+                let mut value_chars = v.chars();
+                match (value_chars.next(), value_chars.next()) {
+                    (Some(one), None) => out.push(one),
+                    _ => {
+                        out.push_str(v);
+                        growth += char_count(v) - 1;
+                    }
+                }
+                copied_to = at + c.len_utf8();
             }
-            rest = &rest[c.len_utf8()..];
         }
-        out
+        out.push_str(&text[copied_to..]);
+        (out, growth)
     }
 }
 
@@ -188,7 +215,7 @@ pub fn fold_with(text: &str, traditional: bool) -> String {
         push_half_width(&mut out, text);
         return out;
     }
-    for (i, line) in text.split('\n').enumerate() {
+    for (i, line) in split_lines(text).enumerate() {
         if i > 0 {
             out.push('\n');
         }
@@ -201,20 +228,28 @@ pub fn fold_with(text: &str, traditional: bool) -> String {
 fn push_half_width(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
+    let mut replace = |at: usize, c: char| {
+        out.push_str(&s[start..at]);
+        out.push(half_width(c));
+        start = at + c.len_utf8();
+    };
     // Only U+FF01..=U+FF5E (EF BC 81..EF BD 9E) and U+3000 (E3 80 80)
-    // change; the bytes between candidate lead bytes are skipped by memchr.
-    for i in memchr::memchr2_iter(0xEF, 0xE3, bytes) {
-        let changes = match bytes[i..] {
-            [0xE3, 0x80, 0x80, ..] => true,
-            [0xEF, 0xBC, b, ..] => b >= 0x81,
-            [0xEF, 0xBD, b, ..] => b <= 0x9E,
-            _ => false,
-        };
-        if changes {
-            let c = s[i..].chars().next().unwrap_or_default();
-            out.push_str(&s[start..i]);
-            out.push(half_width(c));
-            start = i + 3;
+    // change. The first are found by their lead byte, U+3000 whole: E3 also
+    // leads common punctuation (、。《》), and stopping at each costs more.
+    let mut spaces = memchr::memmem::find_iter(bytes, "\u{3000}".as_bytes());
+    let mut next_space = spaces.next();
+    let full_width = memchr::memchr_iter(0xEF, bytes).filter(|&i| match bytes[i..] {
+        [0xEF, 0xBC, b, ..] => b >= 0x81,
+        [0xEF, 0xBD, b, ..] => b <= 0x9E,
+        _ => false,
+    });
+    for i in full_width.chain(std::iter::once(bytes.len())) {
+        while let Some(j) = next_space.filter(|&j| j < i) {
+            replace(j, '\u{3000}');
+            next_space = spaces.next();
+        }
+        if let Some(c) = s[i..].chars().next() {
+            replace(i, c);
         }
     }
     out.push_str(&s[start..]);
@@ -229,8 +264,13 @@ const SAMPLE_CHARS: usize = 400;
 /// traditional→simplified conversion. Simplified text changes a little too
 /// (OpenCC maps some shared characters), hence a share, not any change.
 /// Conversion is the costly part of loading, and most reports are simplified.
-pub fn has_traditional<'a>(text: &'a str) -> bool {
-    let n = text.chars().count();
+pub fn has_traditional(text: &str) -> bool {
+    has_traditional_counted(text, text.chars().count())
+}
+
+/// [`has_traditional`] of a text whose length in characters, `n`, is known.
+pub fn has_traditional_counted<'a>(text: &'a str, n: usize) -> bool {
+    debug_assert_eq!(n, text.chars().count());
     // The samples of `char_slice(text, at, at + SAMPLE_CHARS)` for `at` at the
     // start, middle and end, without walking the whole text for each.
     let prefix = |s: &'a str| &s[..s.char_indices().nth(SAMPLE_CHARS).map_or(s.len(), |p| p.0)];
@@ -267,8 +307,8 @@ fn simplify_line(line: &str) -> String {
         return line.to_string();
     }
     let cc = t2s();
-    let converted = cc.convert(line);
-    if converted.chars().count() == line.chars().count() {
+    let (converted, growth) = cc.convert_counted(line);
+    if growth == 0 {
         return converted;
     }
     let mut buf = [0u8; 4];

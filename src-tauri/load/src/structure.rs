@@ -3,6 +3,7 @@
 //! its heading (review of last year, of several years, plans, annex), which
 //! is what tells an outcome from a target.
 
+use crate::mapped::{lead_table, split_lines, utf8_len, FLAGGED};
 use crate::{Paragraph, ParagraphKind, Part, Section, Sentence};
 
 /// Headings are short; a longer line starting `一、` is a numbered sentence.
@@ -14,7 +15,13 @@ pub struct Structure {
     pub sentences: Vec<Sentence>,
 }
 
-const CN_DIGITS: &str = "一二三四五六七八九十";
+/// The Chinese numerals that number headings (`一`..`十`).
+pub(crate) fn is_cn_digit(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
 
 pub fn analyse(text: &str, folded: &str, report_year: Option<i32>) -> Structure {
     let mut sections: Vec<Section> = Vec::new();
@@ -23,11 +30,12 @@ pub fn analyse(text: &str, folded: &str, report_year: Option<i32>) -> Structure 
     let mut pos = 0;
     let total = text.chars().count();
     let mut after_plan = false;
-    for (line, fline) in text.split('\n').zip(folded.split('\n')) {
-        let len = line.chars().count();
-        let (start, end) = (pos, pos + len);
-        pos = end + 1;
-        if len == 0 {
+    // Folding keeps each line's characters one for one, so the folded line
+    // is read for everything, the text line only for a section's heading.
+    for (line, fline) in split_lines(text).zip(split_lines(folded)) {
+        let start = pos;
+        if line.is_empty() {
+            pos += 1;
             continue;
         }
         let kind = paragraph_kind(fline);
@@ -59,21 +67,26 @@ pub fn analyse(text: &str, folded: &str, report_year: Option<i32>) -> Structure 
             });
         }
         let p = paragraphs.len();
+        // Splitting into sentences counts the line's characters on the way.
+        let len = if kind == ParagraphKind::Heading {
+            let len = fline.chars().count();
+            sentences.push(Sentence {
+                start,
+                end: start + len,
+                paragraph: p,
+            });
+            len
+        } else {
+            split_sentences(fline, start, p, &mut sentences)
+        };
+        let end = start + len;
         paragraphs.push(Paragraph {
             start,
             end,
             kind,
             section: sections.len().checked_sub(1),
         });
-        if kind == ParagraphKind::Heading {
-            sentences.push(Sentence {
-                start,
-                end,
-                paragraph: p,
-            });
-        } else {
-            split_sentences(fline, start, p, &mut sentences);
-        }
+        pos = end + 1;
     }
     if sections.is_empty() {
         sections.push(Section {
@@ -95,7 +108,14 @@ pub fn analyse(text: &str, folded: &str, report_year: Option<i32>) -> Structure 
 }
 
 fn paragraph_kind(l: &str) -> ParagraphKind {
-    let cs: Vec<char> = l.chars().take(6).collect();
+    // The first six characters, without allocating.
+    let mut first_six = ['\0'; 6];
+    let mut n = 0;
+    for (slot, c) in first_six.iter_mut().zip(l.chars()) {
+        *slot = c;
+        n += 1;
+    }
+    let cs = &first_six[..n];
     let first = cs.first().copied().unwrap_or(' ');
     if is_top_heading(l) || is_sub_heading(l) {
         ParagraphKind::Heading
@@ -117,7 +137,7 @@ fn paragraph_kind(l: &str) -> ParagraphKind {
 
 /// `一、2022年工作回顾`, short and without a full stop.
 fn is_top_heading(l: &str) -> bool {
-    let n = l.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
+    let n = l.chars().take_while(|&c| is_cn_digit(c)).count();
     n > 0
         && l.chars().nth(n) == Some('、')
         && l.chars().count() <= HEADING_MAX_CHARS
@@ -128,26 +148,32 @@ fn is_top_heading(l: &str) -> bool {
 fn is_sub_heading(l: &str) -> bool {
     let mut cs = l.chars();
     cs.next() == Some('(')
-        && cs.next().is_some_and(|c| CN_DIGITS.contains(c))
+        && cs.next().is_some_and(is_cn_digit)
         && l.chars().count() <= HEADING_MAX_CHARS
         && !l.contains('。')
 }
 
-fn split_sentences(folded_line: &str, start: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+/// The lead bytes of `!?;。！？；`, flagged in a [`lead_table`].
+static SENTENCE_END_LEAD: [u8; 256] = lead_table(b"!?;\xE3\xEF");
+
+/// Appends the sentences of a line and returns its length in characters.
+fn split_sentences(
+    folded_line: &str,
+    start: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) -> usize {
     let bytes = folded_line.as_bytes();
     let char_at = |b: usize| folded_line[b..].chars().next().unwrap_or_default();
     // `s` starts the open sentence, `i` counts the characters read to byte `b`.
     let (mut s, mut i, mut b) = (0, 0, 0);
     while b < bytes.len() {
-        let lead = bytes[b];
-        // Every terminator starts with one of these bytes; other characters
-        // are stepped over undecoded.
-        let ends = match lead {
-            b'!' | b'?' | b';' => true,
-            0xE3 | 0xEF => matches!(char_at(b), '。' | '！' | '？' | '；'),
-            _ => false,
-        };
-        b += utf8_len(lead);
+        // Every terminator starts with a flagged byte; other characters are
+        // stepped over undecoded.
+        let lead = SENTENCE_END_LEAD[bytes[b] as usize];
+        let ends = lead & FLAGGED != 0
+            && matches!(char_at(b), '!' | '?' | ';' | '。' | '！' | '？' | '；');
+        b += (lead & !FLAGGED) as usize;
         i += 1;
         if ends {
             // Closing quotes and brackets belong to the sentence they close.
@@ -172,15 +198,7 @@ fn split_sentences(folded_line: &str, start: usize, paragraph: usize, out: &mut 
             paragraph,
         });
     }
-}
-
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
+    i
 }
 
 /// Ordinal of a five-year plan (十三五) to its years.

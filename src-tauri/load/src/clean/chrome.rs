@@ -7,14 +7,19 @@
 //! All checks run on the folded line (simplified, half-width), so traditional
 //! pages are cleaned by the same lists.
 
-use crate::mapped::MappedText;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::mapped::{split_lines, MappedText};
+use crate::structure::is_cn_digit;
 
 /// Lines no longer than this can be chrome; report paragraphs are longer or
 /// look like headings.
 const CHROME_MAX_CHARS: usize = 48;
 
-/// Longer than any line a chrome, title or meeting check looks at in full;
-/// longer lines are only ever checked by their start.
+/// Longer than any line a chrome, title or meeting check looks at; a longer
+/// line is judged noise or not by its start.
 const PREFIX_CHARS: usize = 100;
 
 /// How far above `各位代表` a title block may start.
@@ -107,43 +112,48 @@ const END_PHRASES: &[&str] = &[
     "分享到",
 ];
 
+/// A line of the text, and its folded form, which all checks read.
+struct Line<'a> {
+    text: &'a str,
+    folded: &'a str,
+    /// Its characters' range, the same in the text and the folded text.
+    chars: std::ops::Range<usize>,
+}
+
+impl Line<'_> {
+    fn char_len(&self) -> usize {
+        self.chars.len()
+    }
+}
+
 /// The text without its chrome, the folded form of that text (what
 /// [`crate::fold::fold_with`] gives for it), and notes on what went.
 pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, String, Vec<String>) {
-    // Each line as (text, its characters' range).
-    let mut ranges: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
-    let mut char_at = 0;
-    for line in input.text().split('\n') {
-        let end = char_at + line.chars().count();
-        ranges.push((line, char_at..end));
-        char_at = end + 1;
-    }
     // Folding works line by line, one character for one, so the kept lines
     // of the folded text are the folded clean text: the text is folded once
     // here, not once for the checks and again for matching.
     let folded = crate::fold::fold_with(input.text(), traditional);
-    let folded_lines: Vec<&str> = folded.split('\n').collect();
-    debug_assert_eq!(folded_lines.len(), ranges.len());
-    // Every check reads a line's start or a short line.
-    let lines: Vec<&str> = folded_lines
-        .iter()
-        .map(|line| {
-            let end = line
-                .char_indices()
-                .nth(PREFIX_CHARS)
-                .map_or(line.len(), |p| p.0);
-            &line[..end]
-        })
-        .collect();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut char_at = 0;
+    for (line, folded_line) in split_lines(input.text()).zip(split_lines(&folded)) {
+        let end = char_at + line.chars().count();
+        lines.push(Line {
+            text: line,
+            folded: folded_line,
+            chars: char_at..end,
+        });
+        char_at = end + 1;
+    }
+    debug_assert_eq!(lines.len(), folded.split('\n').count());
     let mut notes = Vec::new();
 
-    let opening = lines.iter().position(|l| l.starts_with("各位代表"));
+    let opening = lines.iter().position(|l| l.folded.starts_with("各位代表"));
     let mut keep: Vec<usize> = Vec::new();
     let body_from = match opening {
         Some(open) => {
             let mut header = Vec::new();
             for k in (open.saturating_sub(HEADER_MAX_LINES)..open).rev() {
-                let l = lines[k];
+                let l = &lines[k];
                 if is_chrome(l) || is_noise(l) {
                     continue;
                 }
@@ -151,7 +161,7 @@ pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, String, Vec<
                     header.push(k);
                     break;
                 }
-                if is_meeting(l) || crate::metadata::is_speaker_line(l) || is_date(l) {
+                if is_meeting(l) || crate::metadata::is_speaker_line(l.folded) || is_date(l) {
                     header.push(k);
                     continue;
                 }
@@ -202,58 +212,74 @@ pub fn strip(input: &MappedText, traditional: bool) -> (MappedText, String, Vec<
     let mut out = MappedText::with_capacity(input.text().len());
     let mut match_text = String::with_capacity(folded.len());
     for (n, &k) in keep.iter().enumerate() {
-        let (line, chars) = &ranges[k];
+        let l = &lines[k];
         if n > 0 {
-            out.push('\n', origins[chars.start]);
+            out.push('\n', origins[l.chars.start]);
             match_text.push('\n');
         }
-        out.push_str(line, &origins[chars.clone()]);
-        match_text.push_str(folded_lines[k]);
+        out.push_str(l.text, &origins[l.chars.clone()]);
+        match_text.push_str(l.folded);
     }
     (out, match_text, notes)
 }
 
-fn char_len(l: &str) -> usize {
-    l.chars().count()
+/// [`CHROME_PHRASES`] and [`END_PHRASES`] as automata, built once, so that
+/// a line is read once rather than once per phrase.
+struct PhraseMatchers {
+    chrome: AhoCorasick,
+    end: AhoCorasick,
 }
 
-fn is_chrome(l: &str) -> bool {
-    char_len(l) <= CHROME_MAX_CHARS
-        && !is_report_marker(l)
-        && CHROME_PHRASES.iter().any(|p| l.contains(p))
+fn phrase_matchers() -> &'static PhraseMatchers {
+    static MATCHERS: OnceLock<PhraseMatchers> = OnceLock::new();
+    MATCHERS.get_or_init(|| PhraseMatchers {
+        chrome: AhoCorasick::new(CHROME_PHRASES).expect("chrome phrases build an automaton"),
+        end: AhoCorasick::new(END_PHRASES).expect("end phrases build an automaton"),
+    })
 }
 
-fn is_end(l: &str) -> bool {
-    let short = char_len(l) <= CHROME_MAX_CHARS && !is_report_marker(l);
-    short && (END_PHRASES.iter().any(|p| l.contains(p)) || l == "评论" || l.starts_with("评论("))
+fn is_chrome(l: &Line) -> bool {
+    l.char_len() <= CHROME_MAX_CHARS
+        && !is_report_marker(l.folded)
+        && phrase_matchers().chrome.is_match(l.folded)
 }
 
-/// A line of nothing but punctuation or symbols (`|`, `>>`).
-fn is_noise(l: &str) -> bool {
-    !l.chars().any(|c| c.is_alphanumeric())
+fn is_end(l: &Line) -> bool {
+    let short = l.char_len() <= CHROME_MAX_CHARS && !is_report_marker(l.folded);
+    let f = l.folded;
+    short && (phrase_matchers().end.is_match(f) || f == "评论" || f.starts_with("评论("))
 }
 
-/// Headings, leads and numbered items are report text whatever words they hold.
+/// A line of nothing but punctuation or symbols (`|`, `>>`), judged by its start.
+fn is_noise(l: &Line) -> bool {
+    !l.folded
+        .chars()
+        .take(PREFIX_CHARS)
+        .any(|c| c.is_alphanumeric())
+}
+
 fn is_report_marker(l: &str) -> bool {
     let mut cs = l.chars();
     let first = cs.next().unwrap_or(' ');
     let second = cs.next().unwrap_or(' ');
     matches!(first, '—' | '“') && second != ' '
-        || first == '(' && "一二三四五六七八九十".contains(second)
-        || "一二三四五六七八九十".contains(first) && (second == '、' || l.contains('、'))
+        || first == '(' && is_cn_digit(second)
+        || is_cn_digit(first) && (second == '、' || l.contains('、'))
         || first.is_ascii_digit() && l.chars().take(4).any(|c| c == '.' || c == '、')
 }
 
-fn is_title(l: &str) -> bool {
-    crate::metadata::is_title_line(l) && char_len(l) <= 60
+fn is_title(l: &Line) -> bool {
+    l.char_len() <= 60 && crate::metadata::is_title_line(l.folded)
 }
 
-fn is_meeting(l: &str) -> bool {
-    char_len(l) <= 90 && (l.contains("人民代表大会") || l.contains("会议上"))
+fn is_meeting(l: &Line) -> bool {
+    let f = l.folded;
+    l.char_len() <= 90 && (f.contains("人民代表大会") || f.contains("会议上"))
 }
 
-fn is_date(l: &str) -> bool {
-    char_len(l) <= 24 && l.contains('年') && l.contains('日') && !l.contains("来源")
+fn is_date(l: &Line) -> bool {
+    let f = l.folded;
+    l.char_len() <= 24 && f.contains('年') && f.contains('日') && !f.contains("来源")
 }
 
 #[cfg(test)]

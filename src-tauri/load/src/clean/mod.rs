@@ -28,7 +28,7 @@ pub struct Cleaned {
 
 pub fn clean(decoded: MappedText) -> Cleaned {
     let mut notes = Vec::new();
-    let traditional = crate::fold::has_traditional(decoded.text());
+    let traditional = crate::fold::has_traditional_counted(decoded.text(), decoded.len_chars());
     let text = whitespace::normalise(&decoded);
     let (text, split) = resplit::resplit(text);
     if split > 0 {

@@ -51,12 +51,7 @@ fn is_han(c: char) -> bool {
 /// Returns the text and the number of glosses removed.
 /// Takes the text by value so that, unchanged, it is handed back without a copy.
 pub fn strip_glosses(input: MappedText) -> (MappedText, usize) {
-    let text = input.text();
-    // (byte, char index, byte length, char length) of each gloss.
-    let mut glosses: Vec<(usize, usize, usize, usize)> = Vec::new();
-    // Only an opening parenthesis can start one; no gloss starts inside another.
-    let (mut counted_to, mut chars_before) = (0, 0);
-    let mut free_from = 0;
+    let (text, origins) = (input.text(), input.origins());
     // `(` and the lead byte of `（` (EF BC 88), found in one vectorised pass in
     // text order; `（` searched as a char would stop at every 0x88 byte.
     let opens = memchr::memchr2_iter(b'(', 0xEF, text.as_bytes()).filter_map(|b| {
@@ -66,39 +61,38 @@ pub fn strip_glosses(input: MappedText) -> (MappedText, usize) {
             _ => None,
         }
     });
+    // The text without its glosses, begun at the first gloss, and where the
+    // last gloss removed ends (byte, char index).
+    let mut out: Option<MappedText> = None;
+    let (mut byte, mut char_at) = (0, 0);
+    let mut removed = 0;
     for (b, open) in opens {
+        // No gloss starts inside another.
+        if b < byte {
+            continue;
+        }
         let Some(prev) = text[..b].chars().next_back() else {
             continue;
         };
-        if b < free_from {
-            continue;
-        }
-        if let Some(n) = gloss_len(prev, open, &text[b + open.len_utf8()..]) {
-            let bytes = text[b..].chars().take(n).map(char::len_utf8).sum();
-            chars_before += text[counted_to..b].chars().count();
-            counted_to = b;
-            glosses.push((b, chars_before, bytes, n));
-            free_from = b + bytes;
+        if let Some((n, bytes)) = gloss_len(prev, open, &text[b + open.len_utf8()..]) {
+            let i = char_at + text[byte..b].chars().count();
+            out.get_or_insert_with(|| MappedText::with_capacity(text.len()))
+                .push_str(&text[byte..b], &origins[char_at..i]);
+            (byte, char_at) = (b + bytes, i + n);
+            removed += 1;
         }
     }
     // Most texts have none, and then nothing changes.
-    if glosses.is_empty() {
+    let Some(mut out) = out else {
         return (input, 0);
-    }
-    let origins = input.origins();
-    let mut out = MappedText::with_capacity(text.len());
-    let (mut byte, mut char_at) = (0, 0);
-    for &(b, i, bytes, n) in &glosses {
-        out.push_str(&text[byte..b], &origins[char_at..i]);
-        (byte, char_at) = (b + bytes, i + n);
-    }
+    };
     out.push_str(&text[byte..], &origins[char_at..]);
-    (out, glosses.len())
+    (out, removed)
 }
 
-/// Length in characters of a gloss `(syllable)` opening with `open`, right
-/// after the Han character `prev`; `after` is the text after `open`.
-fn gloss_len(prev: char, open: char, after: &str) -> Option<usize> {
+/// Length in characters and in bytes of a gloss `(syllable)` opening with
+/// `open`, right after the Han character `prev`; `after` is the text after `open`.
+fn gloss_len(prev: char, open: char, after: &str) -> Option<(usize, usize)> {
     if !matches!(open, '(' | '（') || !is_han(prev) {
         return None;
     }
@@ -115,7 +109,9 @@ fn gloss_len(prev: char, open: char, after: &str) -> Option<usize> {
             break c;
         }
     };
-    (matches!(close, ')' | '）') && (1..=6).contains(&letters) && toned).then_some(letters + 2)
+    let bytes = open.len_utf8() + after.len() - rest.as_str().len();
+    (matches!(close, ')' | '）') && (1..=6).contains(&letters) && toned)
+        .then_some((letters + 2, bytes))
 }
 
 #[cfg(test)]

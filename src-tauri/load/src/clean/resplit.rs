@@ -1,8 +1,7 @@
 //! A report whose paragraphs were collapsed into one long line (spaces where
 //! line breaks were) is split again at the report's own markers.
 
-use super::whitespace::is_space;
-use crate::mapped::MappedText;
+use crate::mapped::{split_lines, MappedText};
 
 /// A line this long with spaces between Chinese text is a collapsed report.
 const COLLAPSED_MIN_CHARS: usize = 600;
@@ -12,25 +11,26 @@ const COLLAPSED_MIN_CHARS: usize = 600;
 /// Takes the text by value so that, unchanged, it is handed back without a copy.
 pub fn resplit(input: MappedText) -> (MappedText, usize) {
     // Most texts have no collapsed line, and then nothing changes.
-    if !input.text().split('\n').any(is_collapsed) {
+    if !split_lines(input.text()).any(is_collapsed) {
         return (input, 0);
     }
     let (text, origins) = (input.text(), input.origins());
     let mut out = MappedText::with_capacity(text.len());
     let mut inserted = 0;
     let mut s = 0;
-    for line in text.split('\n') {
+    for line in split_lines(text) {
         let e = s + line.chars().count();
         if is_collapsed(line) {
-            let chars: Vec<(char, u32)> = line.chars().zip(origins[s..e].iter().copied()).collect();
-            // Runs between breaks are copied whole.
+            // Runs between breaks are copied whole. The text is normalised,
+            // so its only spaces are ASCII ones.
             let (mut run_byte, mut run_char) = (0, 0);
-            for (i, (b, c)) in line.char_indices().enumerate() {
-                if is_space(c) && is_break(&chars, i) {
+            for b in memchr::memchr_iter(b' ', line.as_bytes()) {
+                if is_break(line, b) {
+                    let i = run_char + line[run_byte..b].chars().count();
                     out.push_str(&line[run_byte..b], &origins[s + run_char..s + i]);
-                    out.push('\n', chars[i].1);
+                    out.push('\n', origins[s + i]);
                     inserted += 1;
-                    (run_byte, run_char) = (b + c.len_utf8(), i + 1);
+                    (run_byte, run_char) = (b + 1, i + 1);
                 }
             }
             out.push_str(&line[run_byte..], &origins[s + run_char..e]);
@@ -47,13 +47,21 @@ pub fn resplit(input: MappedText) -> (MappedText, usize) {
 
 /// A long line with spaces between Chinese text, or a title block run together.
 fn is_collapsed(line: &str) -> bool {
-    // Cheap necessary conditions first: long, or naming 各位代表.
-    let long = line.len() >= COLLAPSED_MIN_CHARS && line.chars().count() >= COLLAPSED_MIN_CHARS;
-    if !long && !line.contains("各位代表") {
+    // Cheap necessary conditions first: long in bytes or naming 各位代表,
+    // then a gap (spaces are found by memchr); characters are counted last.
+    let names_opening = || line.contains("各位代表");
+    if line.len() < COLLAPSED_MIN_CHARS && !names_opening() {
         return false;
     }
     let gaps = cjk_gaps(line);
-    (gaps >= 3 && long) || (gaps >= 1 && is_title_block(line.chars()))
+    if gaps == 0 {
+        return false;
+    }
+    let long = line.len() >= COLLAPSED_MIN_CHARS && line.chars().count() >= COLLAPSED_MIN_CHARS;
+    if !long && !names_opening() {
+        return false;
+    }
+    (gaps >= 3 && long) || is_title_block(line.chars())
 }
 
 fn is_cjkish(c: char) -> bool {
@@ -92,19 +100,21 @@ fn cjk_gaps(line: &str) -> usize {
     gaps
 }
 
-/// A space in a collapsed line is a paragraph break unless it sits between
-/// Latin letters or digits (`PM 2.5`) or between an office and a name.
-fn is_break(line: &[(char, u32)], i: usize) -> bool {
-    let before = if i > 0 { line[i - 1].0 } else { ' ' };
-    let after = line.get(i + 1).map(|p| p.0).unwrap_or(' ');
+/// A space (at byte `b`) in a collapsed line is a paragraph break unless it
+/// sits between Latin letters or digits (`PM 2.5`) or between an office and a name.
+fn is_break(line: &str, b: usize) -> bool {
+    let (before_space, after_space) = (&line[..b], &line[b + 1..]);
+    let before = before_space.chars().next_back().unwrap_or(' ');
+    let after = after_space.chars().next().unwrap_or(' ');
     if before.is_ascii_alphanumeric() && after.is_ascii_alphanumeric() {
         return false;
     }
     if !(is_cjkish(after) || after == '-' || after.is_ascii_digit()) {
         return false;
     }
-    let tail: String = line[i.saturating_sub(3)..i].iter().map(|p| p.0).collect();
-    !crate::metadata::OFFICES.iter().any(|o| tail.ends_with(o))
+    !crate::metadata::OFFICES
+        .iter()
+        .any(|o| before_space.ends_with(o))
 }
 
 #[cfg(test)]

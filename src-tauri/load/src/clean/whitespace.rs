@@ -1,7 +1,7 @@
 //! Line endings to `\n`, invisible characters out, each line trimmed, blank
 //! lines dropped (paragraphs end up separated by exactly one `\n`).
 
-use crate::mapped::MappedText;
+use crate::mapped::{lead_table, utf8_len, MappedText, FLAGGED};
 
 /// Characters that carry no text: zero-width spaces and joiners, BOMs, soft hyphens.
 fn is_invisible(c: char) -> bool {
@@ -30,7 +30,7 @@ fn is_break(c: char) -> bool {
 /// without being decoded.
 fn is_special(bytes: &[u8]) -> bool {
     // Most characters are told apart by their lead byte alone.
-    if LEAD[bytes[0] as usize] & MAY_BE_SPECIAL == 0 {
+    if LEAD[bytes[0] as usize] & FLAGGED == 0 {
         return false;
     }
     match *bytes {
@@ -50,31 +50,9 @@ fn is_special(bytes: &[u8]) -> bool {
     }
 }
 
-/// Per lead byte: the character's UTF-8 length, and [`MAY_BE_SPECIAL`] when
-/// it may start a break, an invisible character or a space. One table load
-/// per character where chained range compares cost several.
-const LEAD: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = match b {
-            0..=0x7F => 1,
-            0x80..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        if matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
-            t[b] |= MAY_BE_SPECIAL;
-        }
-        b += 1;
-    }
-    t
-};
-const MAY_BE_SPECIAL: u8 = 0x80;
-
-fn utf8_len(lead: u8) -> usize {
-    (LEAD[lead as usize] & 0x07) as usize
-}
+/// Per lead byte: the character's UTF-8 length, flagged when it may start a
+/// break, an invisible character or a space.
+static LEAD: [u8; 256] = lead_table(b"\x09\x0A\x0B\x0C\x0D\x20\xC2\xE1\xE2\xE3\xEF");
 
 pub fn normalise(input: &MappedText) -> MappedText {
     let text = input.text();
