@@ -3,6 +3,39 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A unit-like enum of the schema with its names (`avg_growth`): serde uses
+/// them, and `as_str`/`FromStr` give them to the store and the exports
+/// without a serde round trip.
+macro_rules! schema_enum {
+    ($(#[$attr:meta])* pub enum $ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        $(#[$attr])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $ty {
+            $(#[serde(rename = $name)] $variant),+
+        }
+
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name),+
+                }
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = String;
+            fn from_str(s: &str) -> Result<$ty, String> {
+                match s {
+                    $($name => Ok($ty::$variant),)+
+                    _ => Err(format!("`{s}` is not a {}", stringify!($ty).to_lowercase())),
+                }
+            }
+        }
+    };
+}
+
 /// A number stated in a report, tied to what it measures. Report-level fields
 /// of the schema (`report`, `jurisdiction`, `report_year`) live on the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -34,44 +67,44 @@ pub struct Figure {
     pub flags: Vec<Flag>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    Level,
-    Growth,
-    AvgGrowth,
-    Rate,
-    Share,
-    ChangePp,
-    Multiple,
-    Qualitative,
-    Other,
+schema_enum! {
+    pub enum Measure {
+        Level => "level",
+        Growth => "growth",
+        AvgGrowth => "avg_growth",
+        Rate => "rate",
+        Share => "share",
+        ChangePp => "change_pp",
+        Multiple => "multiple",
+        Qualitative => "qualitative",
+        Other => "other",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Actual,
-    Estimate,
-    Target,
+schema_enum! {
+    pub enum Kind {
+        Actual => "actual",
+        Estimate => "estimate",
+        Target => "target",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    Eq,
-    Approx,
-    Ge,
-    Le,
-    Range,
+schema_enum! {
+    pub enum Qualifier {
+        Eq => "eq",
+        Approx => "approx",
+        Ge => "ge",
+        Le => "le",
+        Range => "range",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Firmness {
-    Binding,
-    Expected,
-    Aspirational,
+schema_enum! {
+    pub enum Firmness {
+        Binding => "binding",
+        Expected => "expected",
+        Aspirational => "aspirational",
+    }
 }
 
 /// The year a figure is about, or a span of years (`2016-2020`).
@@ -139,147 +172,33 @@ impl std::fmt::Display for Flag {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FlagCode {
-    Magnitude,
-    OutOfRange,
-    SharesSum,
-    DecimalLost,
-    Garbled,
-    Contradiction,
-    CrossReport,
+schema_enum! {
+    pub enum FlagCode {
+        Magnitude => "magnitude",
+        OutOfRange => "out_of_range",
+        SharesSum => "shares_sum",
+        DecimalLost => "decimal_lost",
+        Garbled => "garbled",
+        Contradiction => "contradiction",
+        CrossReport => "cross_report",
+    }
 }
-
-/// `as_str` and `FromStr` with the schema's names (the serde names), so the
-/// store and the exports read and write them without a serde round trip.
-macro_rules! schema_names {
-    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
-        impl $ty {
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($ty::$variant => $name),+
-                }
-            }
-        }
-
-        impl std::str::FromStr for $ty {
-            type Err = String;
-            fn from_str(s: &str) -> Result<$ty, String> {
-                match s {
-                    $($name => Ok($ty::$variant),)+
-                    _ => Err(format!("`{s}` is not a {}", stringify!($ty).to_lowercase())),
-                }
-            }
-        }
-    };
-}
-
-schema_names!(Measure {
-    Level => "level",
-    Growth => "growth",
-    AvgGrowth => "avg_growth",
-    Rate => "rate",
-    Share => "share",
-    ChangePp => "change_pp",
-    Multiple => "multiple",
-    Qualitative => "qualitative",
-    Other => "other",
-});
-schema_names!(Kind {
-    Actual => "actual",
-    Estimate => "estimate",
-    Target => "target",
-});
-schema_names!(Qualifier {
-    Eq => "eq",
-    Approx => "approx",
-    Ge => "ge",
-    Le => "le",
-    Range => "range",
-});
-schema_names!(Firmness {
-    Binding => "binding",
-    Expected => "expected",
-    Aspirational => "aspirational",
-});
-schema_names!(FlagCode {
-    Magnitude => "magnitude",
-    OutOfRange => "out_of_range",
-    SharesSum => "shares_sum",
-    DecimalLost => "decimal_lost",
-    Garbled => "garbled",
-    Contradiction => "contradiction",
-    CrossReport => "cross_report",
-});
 
 #[cfg(test)]
 mod schema_name_tests {
     use super::*;
 
-    /// Every name is the serde name and parses back to its variant.
-    fn check<T>(all: &[T])
-    where
-        T: Copy + PartialEq + std::fmt::Debug + Serialize + std::str::FromStr,
-        T: SchemaName,
-    {
-        for &v in all {
-            let serde_name = serde_json::to_value(v).unwrap();
-            assert_eq!(serde_name.as_str(), Some(v.name()), "{v:?}");
-            assert_eq!(v.name().parse::<T>().ok(), Some(v));
-        }
-        assert!("no such name".parse::<T>().is_err());
-    }
-
-    trait SchemaName {
-        fn name(self) -> &'static str;
-    }
-    macro_rules! named {
-        ($($ty:ident),+) => {
-            $(impl SchemaName for $ty {
-                fn name(self) -> &'static str {
-                    self.as_str()
-                }
-            })+
-        };
-    }
-    named!(Measure, Kind, Qualifier, Firmness, FlagCode);
-
     #[test]
-    fn names_are_the_serde_names() {
-        use Measure::*;
-        check(&[
-            Level,
-            Growth,
-            AvgGrowth,
-            Rate,
-            Share,
-            ChangePp,
-            Multiple,
-            Qualitative,
-            Other,
-        ]);
-        check(&[Kind::Actual, Kind::Estimate, Kind::Target]);
-        check(&[
-            Qualifier::Eq,
-            Qualifier::Approx,
-            Qualifier::Ge,
-            Qualifier::Le,
-            Qualifier::Range,
-        ]);
-        check(&[
-            Firmness::Binding,
-            Firmness::Expected,
-            Firmness::Aspirational,
-        ]);
-        check(&[
-            FlagCode::Magnitude,
-            FlagCode::OutOfRange,
-            FlagCode::SharesSum,
-            FlagCode::DecimalLost,
-            FlagCode::Garbled,
-            FlagCode::Contradiction,
-            FlagCode::CrossReport,
-        ]);
+    fn names_are_the_serde_names_and_parse_back() {
+        macro_rules! check {
+            ($($ty:ident),+) => {$(
+                for &v in $ty::ALL {
+                    assert_eq!(serde_json::to_value(v).unwrap(), v.as_str(), "{v:?}");
+                    assert_eq!(v.as_str().parse::<$ty>(), Ok(v));
+                }
+                assert!("no such name".parse::<$ty>().is_err());
+            )+};
+        }
+        check!(Measure, Kind, Qualifier, Firmness, FlagCode);
     }
 }

@@ -36,15 +36,14 @@ impl Project {
         if folded.is_empty() {
             return Ok(Vec::new());
         }
-        let out;
-        if folded.chars().count() >= 3 {
+        let hits = if folded.chars().count() >= 3 {
             let mut st = self.conn.prepare(
                 "SELECT s.report_id, s.ord, s.start, s.\"end\", s.search_text FROM sentence_fts
                  JOIN sentence s ON s.id = sentence_fts.rowid
                  WHERE sentence_fts MATCH ?1 ORDER BY s.report_id, s.ord LIMIT ?2",
             )?;
             let rows = st.query_map(params![fts_phrase(&folded), limit as i64], hit)?;
-            out = rows.collect::<rusqlite::Result<_>>()?;
+            rows.collect::<rusqlite::Result<_>>()?
         } else {
             // Trigrams cannot match one- or two-character phrases: scan instead.
             let mut st = self.conn.prepare(
@@ -52,9 +51,9 @@ impl Project {
                  WHERE instr(search_text, ?1) > 0 ORDER BY report_id, ord LIMIT ?2",
             )?;
             let rows = st.query_map(params![folded, limit as i64], hit)?;
-            out = rows.collect::<rusqlite::Result<_>>()?;
-        }
-        Ok(out)
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        Ok(hits)
     }
 
     /// Occurrences of `phrase` per report (jurisdiction × year), for timelines.
