@@ -73,7 +73,9 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     if (1..3).contains(&before) {
         // 003 rewrote every figure row in place, shrinking it, which leaves
         // most of the table's pages empty: a full read would cost 4x more.
-        conn.execute_batch("VACUUM")?;
+        // Only an optimisation: when it cannot run (it needs as much free disk
+        // as the project again) the project stays valid, only larger.
+        let _ = conn.execute_batch("VACUUM");
     }
     Ok(())
 }
@@ -227,5 +229,43 @@ mod tests {
             .query_row("SELECT fields FROM figure WHERE id = 7", [], |r| r.get(0))
             .unwrap();
         assert_eq!(fields, "{not json");
+    }
+
+    /// Opening a 002 project that another program is reading (the window,
+    /// during a `gwr export`) still brings it to 003.
+    #[test]
+    fn figure_columns_migration_runs_while_another_program_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.gwr");
+        let figure = r#"{"indicator":null,"measure":"level","kind":"actual","period":"2020","value":827.0,
+            "unit":"亿元","value_base":82700000000.0,"unit_base":"元","qualifier":"eq","value_low":null,
+            "value_high":null,"firmness":null,"text":"827亿元","start":40,"end":46,"sentence":2,"flags":[]}"#;
+        let seeded = project_at_002_with_figure(figure);
+        seeded
+            .execute(
+                "VACUUM INTO ?1",
+                [path.with_extension("seed").to_str().unwrap()],
+            )
+            .unwrap();
+        std::fs::rename(path.with_extension("seed"), &path).unwrap();
+        // Projects are in WAL mode from their first open on.
+        Connection::open(&path)
+            .unwrap()
+            .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+            .unwrap();
+
+        let reader = Connection::open(&path).unwrap();
+        reader.execute_batch("BEGIN").unwrap();
+        let n: i64 = reader
+            .query_row("SELECT COUNT(*) FROM figure", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1);
+
+        let project = crate::Project::open(&path).unwrap();
+        let figures = project.figures(1).unwrap();
+        assert_eq!(figures.len(), 1);
+        assert_eq!(figures[0].original.value, Some(827.0));
+        assert_eq!(figures[0].original.text, "827亿元");
+        reader.execute_batch("COMMIT").unwrap();
     }
 }
