@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "phrase_timeline",
     "export_dataset",
     "cancel_export",
+    "startup_notices",
 ];
 
 fn main() {

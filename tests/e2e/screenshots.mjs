@@ -64,6 +64,13 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: out("05-review-filtered.png") });
   if (page.problems.length) throw new Error(page.problems.join("\n"));
+
+  // Opening a project after an upgrade: what was re-read, what to look at again.
+  const upgraded = await newPage(browser);
+  await upgraded.goto(`${server.url}?reviewer=李研究员&synthetic=&notices=1`);
+  await upgraded.waitForSelector(".startup-notices");
+  await upgraded.screenshot({ path: out("13-startup-notices.png") });
+  if (upgraded.problems.length) throw new Error(upgraded.problems.join("\n"));
   console.log("screenshots written to docs/screenshots/");
 } finally {
   await browser.close();

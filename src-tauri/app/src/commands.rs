@@ -89,6 +89,16 @@ pub async fn project_info(state: State<'_, AppState>) -> Result<ProjectInfo, App
     info(&*state.project()?)
 }
 
+/// What happened while the project opened (files that failed to import,
+/// reports re-read by this extractor); empty when nothing did.
+#[tauri::command]
+#[specta::specta]
+pub async fn startup_notices(
+    state: State<'_, crate::startup::StartupState>,
+) -> Result<Vec<StartupNotice>, AppError> {
+    Ok(state.0.clone())
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn set_reviewer(

@@ -171,6 +171,26 @@ pub enum ImportStatus {
     Failed,
 }
 
+/// Something that happened while the project opened.
+#[derive(Debug, Clone, Copy, Serialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    /// A report read by an earlier extractor was re-read by this one.
+    Reextracted,
+    /// A file named on the command line, or a re-extraction, failed.
+    Failed,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StartupNotice {
+    pub kind: NoticeKind,
+    /// One line, naming the file.
+    pub summary: String,
+    /// Figures to look at again, one line each.
+    pub details: Vec<String>,
+}
+
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportResult {

@@ -11,6 +11,7 @@ mod compare_fixtures;
 pub mod dto;
 pub mod export_commands;
 pub mod export_dto;
+pub mod startup;
 #[cfg(test)]
 mod test_samples;
 #[cfg(test)]
@@ -47,6 +48,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             phrase_timeline,
             export_dataset,
             cancel_export,
+            startup_notices,
         ])
         .events(tauri_specta::collect_events![
             dto::ImportProgress,
@@ -114,38 +116,15 @@ pub fn run() {
             std::process::exit(2);
         }
     };
-    // Files named on the command line (the samples, on first run) are imported
-    // before the window opens; ones already present are skipped by hash.
-    for r in gwr_engine::import_files(&mut project, &args.import, |_, _, _| {}) {
-        if let gwr_engine::FileOutcome::Failed(msg) = r.outcome {
-            eprintln!("gwr-review: {msg}");
-        }
-    }
-    // Reports read by an earlier engine are re-read with this one, keeping
-    // every decision attached (what could not be re-attached is kept too).
-    let stale = gwr_engine::reextract::Selection::Stale;
-    match gwr_engine::reextract::reextract(&mut project, &stale, |_, _, _| {}) {
-        Ok(done) => {
-            for r in done {
-                match r.outcome {
-                    Ok(x) => eprintln!(
-                        "gwr-review: re-extracted {} with {}: {} reviewed figures re-attached, {} not re-attached (kept)",
-                        r.file_name,
-                        gwr_engine::extractor_version(),
-                        x.reattached,
-                        x.unattached.len()
-                    ),
-                    Err(why) => eprintln!("gwr-review: {why}"),
-                }
-            }
-        }
-        Err(e) => eprintln!("gwr-review: reports were not re-extracted: {e}"),
-    }
+    // Files named on the command line (the samples, on first run) are
+    // imported and stale reports re-read before the window opens.
+    let notices = startup::open_project(&mut project, &args.import);
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::AppState::new(project))
         .manage(export_commands::ExportState::default())
+        .manage(startup::StartupState(notices))
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
@@ -162,6 +141,46 @@ pub fn run() {
 mod tests {
     /// The committed bindings match the commands; regenerate with
     /// `GWR_WRITE_BINDINGS=1 cargo test -p gwr-review bindings`.
+    /// Each command the UI can invoke is in build.rs's list and granted by
+    /// the capability file, and nothing else is.
+    #[test]
+    fn every_command_is_permitted_and_only_those() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let between = |text: &str, open: &str, close: char| -> Vec<String> {
+            let mut names: Vec<String> = text
+                .split(open)
+                .skip(1)
+                .map(|rest| rest.split(close).next().unwrap_or_default().to_string())
+                .collect();
+            names.sort();
+            names
+        };
+        let invoked = between(
+            &super::bindings_typescript().unwrap(),
+            "__TAURI_INVOKE(\"",
+            '"',
+        );
+        let build = std::fs::read_to_string(root.join("src-tauri/app/build.rs")).unwrap();
+        let mut listed: Vec<String> = build
+            .split("const COMMANDS")
+            .nth(1)
+            .and_then(|rest| rest.split("];").next())
+            .unwrap_or_default()
+            .split('"')
+            .skip(1)
+            .step_by(2) // the quoted names, not what is between them
+            .map(String::from)
+            .collect();
+        listed.sort();
+        let caps = std::fs::read_to_string(root.join("capabilities/default.json")).unwrap();
+        let granted: Vec<String> = between(&caps, "\"allow-", '"')
+            .into_iter()
+            .map(|p| p.replace('-', "_"))
+            .collect();
+        assert_eq!(invoked, listed, "build.rs COMMANDS");
+        assert_eq!(invoked, granted, "capabilities/default.json");
+    }
+
     #[test]
     fn bindings_are_fresh() {
         let generated = super::bindings_typescript().unwrap();

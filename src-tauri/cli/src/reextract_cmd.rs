@@ -50,51 +50,18 @@ pub fn run(args: ReextractArgs) -> Result<ExitCode> {
     }
     let (mut failed, mut unattached) = (0, 0);
     for r in &results {
-        let x = match &r.outcome {
-            Ok(x) => x,
-            Err(why) => {
-                failed += 1;
-                println!("failed    {why}");
-                continue;
+        match &r.outcome {
+            Ok(x) => {
+                unattached += x.unattached.len();
+                println!("report {:>4}  {}", r.report_id, r.summary());
             }
-        };
-        println!(
-            "report {:>4}  {}: {} unchanged, {} updated, {} new, {} removed; {} reviewed re-attached, {} reopened, {} not re-attached{}",
-            r.report_id,
-            r.file_name,
-            x.unchanged,
-            x.updated,
-            x.added,
-            x.removed,
-            x.reattached,
-            x.reopened.len(),
-            x.unattached.len(),
-            if x.text_changed { "; clean text changed" } else { "" }
-        );
-        for d in &x.disagreements {
-            println!(
-                "  kept reviewed reading of figure {} `{}`: {} (new extractor: {})",
-                d.figure_id, d.text, d.reviewed, d.extracted
-            );
+            Err(_) => {
+                failed += 1;
+                println!("failed    {}", r.summary());
+            }
         }
-        for d in &x.reopened {
-            println!(
-                "  figure {} `{}` was rejected as {}; now read as {}: to review again as figure {}",
-                d.figure_id,
-                d.text,
-                d.reviewed,
-                d.extracted,
-                d.new_figure_id.map_or("?".into(), |id| id.to_string())
-            );
-        }
-        for u in &x.unattached {
-            unattached += 1;
-            println!(
-                "  not re-attached: figure {} `{}` ({}) is no longer extracted; kept with its decisions",
-                u.figure_id,
-                u.text,
-                u.status.as_str()
-            );
+        for line in r.details() {
+            println!("  {line}");
         }
     }
     eprintln!(

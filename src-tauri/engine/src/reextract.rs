@@ -15,6 +15,62 @@ pub struct ReportReextraction {
     pub outcome: Result<Reextraction, String>,
 }
 
+impl ReportReextraction {
+    /// One line: what re-extracting the report did, or why it failed.
+    pub fn summary(&self) -> String {
+        let x = match &self.outcome {
+            Ok(x) => x,
+            Err(why) => return why.clone(),
+        };
+        format!(
+            "{}: {} unchanged, {} updated, {} new, {} removed; {} reviewed re-attached, {} reopened, {} not re-attached{}",
+            self.file_name,
+            x.unchanged,
+            x.updated,
+            x.added,
+            x.removed,
+            x.reattached,
+            x.reopened.len(),
+            x.unattached.len(),
+            if x.text_changed { "; clean text changed" } else { "" }
+        )
+    }
+
+    /// One line per figure a reviewer should look at again: a reviewed
+    /// reading the new extractor reads otherwise, a rejected figure to
+    /// review again, a reviewed figure no longer extracted.
+    pub fn details(&self) -> Vec<String> {
+        let Ok(x) = &self.outcome else {
+            return Vec::new();
+        };
+        let kept = x.disagreements.iter().map(|d| {
+            format!(
+                "kept reviewed reading of figure {} `{}`: {} (new extractor: {})",
+                d.figure_id, d.text, d.reviewed, d.extracted
+            )
+        });
+        let reopened = x.reopened.iter().map(|d| {
+            format!(
+                "figure {} `{}` was rejected as {}; now read as {}: to review again as figure {}",
+                d.figure_id,
+                d.text,
+                d.reviewed,
+                d.extracted,
+                d.new_figure_id.map_or("?".into(), |id| id.to_string())
+            )
+        });
+        let unattached = x.unattached.iter().map(|u| {
+            format!(
+                "not re-attached: figure {} `{}` ({}) is no longer extracted; kept with its decisions",
+                u.figure_id,
+                u.text,
+                u.status.as_str()
+            )
+        });
+        kept.chain(reopened).chain(unattached).collect()
+    }
+}
+
 /// Which reports to re-extract.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Selection {

@@ -65,6 +65,7 @@ export const api = {
   projectInfo: () => unwrap(commands.projectInfo()),
   setReviewer: (name: string) => unwrap(commands.setReviewer(name)),
   listReports: () => unwrap(commands.listReports()),
+  startupNotices: () => unwrap(commands.startupNotices()),
   importFiles: (paths: string[]) => unwrap(commands.importFiles(paths)),
   updateReportMetadata: (reportId: number, patch: MetadataPatch) => unwrap(commands.updateReportMetadata(reportId, patch)),
   reportText: (reportId: number) => unwrap(commands.reportText(reportId)),

@@ -49,6 +49,11 @@ export const commands = {
 	 *  `cancelled` and leaves no file). Answers whether an export was running.
 	 */
 	cancelExport: () => typedError<boolean, AppError>(__TAURI_INVOKE("cancel_export")),
+	/**
+	 *  What happened while the project opened (files that failed to import,
+	 *  reports re-read by this extractor); empty when nothing did.
+	 */
+	startupNotices: () => typedError<StartupNotice[], AppError>(__TAURI_INVOKE("startup_notices")),
 };
 
 /** Events */
@@ -517,6 +522,13 @@ export type MetadataPatch_Serialize = {
 	speakerTitle: string | null,
 };
 
+/**  Something that happened while the project opened. */
+export type NoticeKind = 
+/**  A report read by an earlier extractor was re-read by this one. */
+"reextracted" | 
+/**  A file named on the command line, or a re-extraction, failed. */
+"failed";
+
 export type PanelResult = {
 	/**  Jurisdiction × period rows. */
 	rows: number,
@@ -710,6 +722,14 @@ export type SeriesDto_Serialize = {
 	unitBase: string,
 	rows: TimelineRowDto_Serialize[],
 	breaks: BreakDto_Serialize[],
+};
+
+export type StartupNotice = {
+	kind: NoticeKind,
+	/**  One line, naming the file. */
+	summary: string,
+	/**  Figures to look at again, one line each. */
+	details: string[],
 };
 
 /**  One figure as one report states it. */

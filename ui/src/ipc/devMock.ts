@@ -4,7 +4,9 @@
 //   reviewer=NAME        start with a reviewer set (skips the first-launch prompt)
 //   latency=MS           delay every command, to see "saving…" states
 //   exportstep=MS        delay between an export's progress steps (default 150), to see progress and Cancel
+//   notices=1            open as after an upgrade: a report re-read by the new extractor, a file that failed
 import { installMockIPC, MockBackend, type Fixture } from "./mock";
+import type { StartupNotice } from "./api";
 import { syntheticReport } from "./synthetic";
 
 declare global {
@@ -40,10 +42,29 @@ export async function installDevMock(params: URLSearchParams) {
     latencyMs: Number(params.get("latency") ?? 0),
     importStepMs: 250,
     exportStepMs: Number(params.get("exportstep") ?? 150),
+    startupNotices: params.get("notices") ? UPGRADE_NOTICES : [],
   });
   installMockIPC(backend);
   window.__gwrMock = backend;
 }
+
+/** What opening a project after an upgrade reports (the engine's wording). */
+const UPGRADE_NOTICES: StartupNotice[] = [
+  {
+    kind: "reextracted",
+    summary:
+      "000_8ea42176d04f9a1f.txt: 176 unchanged, 4 updated, 2 new, 1 removed; 3 reviewed re-attached, 1 reopened, 1 not re-attached",
+    details: [
+      "figure 6 `6.2%` was rejected as 社会消费品零售总额 growth actual 2020 6.2 %; now read as 社会消费品零售总额 growth actual 2020 -6.2 %: to review again as figure 1107",
+      "not re-attached: figure 41 `2批次` (accepted) is no longer extracted; kept with its decisions",
+    ],
+  },
+  {
+    kind: "failed",
+    summary: "report-2019.docx: cannot be read as a Word document (the zip archive is damaged); re-save it from Word and import it again",
+    details: [],
+  },
+];
 
 /** Drops reports already loaded (same file name) and renumbers colliding ids. */
 function mergeable(fx: Fixture, loaded: Fixture[]): Fixture | null {

@@ -17,6 +17,7 @@ import type {
   FigureRow,
   HistoryEntry,
   ImportResult,
+  StartupNotice,
   MetadataPatch,
   ProjectInfo,
   ReportRow,
@@ -45,6 +46,8 @@ export interface MockOptions {
   importStepMs?: number;
   /** Delay between the progress steps of an export (ten or so per export). */
   exportStepMs?: number;
+  /** What happened while the project opened (re-extraction, failed files). */
+  startupNotices?: StartupNotice[];
 }
 
 export const CATALOG: CatalogEntry[] = [
@@ -127,7 +130,7 @@ export class MockBackend {
   private exportCancel = false;
 
   constructor(fixtures: Fixture[], opts: MockOptions = {}) {
-    this.opts = { latencyMs: 0, reviewer: null, projectPath: "/home/researcher/gwr/2021-reports.gwr", importStepMs: 0, exportStepMs: 0, ...opts };
+    this.opts = { latencyMs: 0, reviewer: null, projectPath: "/home/researcher/gwr/2021-reports.gwr", importStepMs: 0, exportStepMs: 0, startupNotices: [], ...opts };
     this.reviewer = this.opts.reviewer;
     for (const f of fixtures) this.load(f);
   }
@@ -216,6 +219,8 @@ export class MockBackend {
         this.reviewer = name;
         return this.info();
       }
+      case "startup_notices":
+        return clone(this.opts.startupNotices);
       case "list_reports":
         return [...this.reports.keys()].sort((a, b) => a - b).map((id) => this.reportRow(id));
       case "update_report_metadata": {

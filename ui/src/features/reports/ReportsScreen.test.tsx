@@ -27,6 +27,39 @@ describe("reports screen", () => {
     expect(row.querySelector(".flagged")!.textContent).toBe("⚑ 3");
   });
 
+  it("shows what happened while the project opened, as text, until dismissed", async () => {
+    const { api } = withBackend([SEED], {
+      reviewer: "测试员",
+      startupNotices: [
+        {
+          kind: "reextracted",
+          summary: "000_8ea42176d04f9a1f.txt: 180 unchanged, 2 updated, 0 new, 0 removed; 3 reviewed re-attached, 0 reopened, 1 not re-attached",
+          details: ["not re-attached: figure 12 `<b>7.6%</b>` (accepted) is no longer extracted; kept with its decisions"],
+        },
+        { kind: "failed", summary: "broken.docx: not a Word document (the zip archive is damaged)", details: [] },
+      ],
+    });
+    render(<App app={new AppStore(api)} />);
+    const notice = await waitFor(() => {
+      const el = document.querySelector(".startup-notices");
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    expect(notice.querySelector(".ir-head")!.textContent).toContain("1 report was re-read by this version of the extractor, decisions kept; 1 failed");
+    expect(notice.textContent).toContain("3 reviewed re-attached");
+    expect(notice.querySelector(".ir-failed")!.textContent).toContain("broken.docx");
+    // Report text is shown as text, never parsed as markup.
+    expect(notice.querySelector("b")).toBeNull();
+    expect(notice.querySelector(".sn-detail")!.textContent).toContain("`<b>7.6%</b>`");
+    fireEvent.click(screen.getByText("Dismiss"));
+    await waitFor(() => expect(document.querySelector(".startup-notices")).toBeNull());
+  });
+
+  it("shows no notice when nothing happened while the project opened", async () => {
+    await start();
+    expect(document.querySelector(".startup-notices")).toBeNull();
+  });
+
   it("asks for the reviewer's name on first launch and stores it", async () => {
     const { backend } = await start(null);
     const input = (await screen.findByLabelText("Name")) as HTMLInputElement;

@@ -241,6 +241,7 @@ export function ReportsScreen({ app, onReady }: { app: AppStore; onReady?: () =>
           </span>
         </div>
       ) : null}
+      <StartupNotices store={store} />
       {results ? (
         <div class="import-results" role="status">
           <div class="ir-head">
@@ -307,6 +308,39 @@ export function ReportsScreen({ app, onReady }: { app: AppStore; onReady?: () =>
       {exporting ? (
         <ExportDialog app={app} report={reports.find((r) => r.id === store.selectedId.value) ?? null} target="project" onClose={() => setExporting(false)} />
       ) : null}
+    </div>
+  );
+}
+
+/** Reports re-read by this version of the extractor, and files that failed,
+ * while the project opened: what a reviewer may need to look at again. */
+function StartupNotices({ store }: { store: ReportsStore }) {
+  const notices = store.notices.value;
+  if (!notices) return null;
+  const reread = notices.filter((n) => n.kind === "reextracted").length;
+  const failed = notices.length - reread;
+  return (
+    <div class="import-results startup-notices" role="status">
+      <div class="ir-head">
+        When the project opened: {reread} {reread === 1 ? "report was" : "reports were"} re-read by this version of the
+        extractor, decisions kept{failed ? `; ${failed} failed` : ""}
+        <button type="button" class="link" onClick={() => (store.notices.value = null)}>
+          Dismiss
+        </button>
+      </div>
+      <ul>
+        {notices.map((n) => (
+          <li class={n.kind === "failed" ? "ir-failed" : "ir-imported"}>
+            <span class="ir-glyph">{n.kind === "failed" ? "✕" : "↻"}</span>
+            <span class="sn-text" lang="zh-CN">
+              {n.summary}
+              {n.details.map((d) => (
+                <span class="sn-detail">{d}</span>
+              ))}
+            </span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

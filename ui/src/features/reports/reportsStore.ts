@@ -1,7 +1,7 @@
 // The reports table and imports. Import runs in the backend (off the UI
 // thread there); progress arrives as events, results as the command's answer.
 import { signal } from "@preact/signals";
-import type { Api, ImportProgress, ImportResult, Level, MetadataPatch, ReportRow } from "../../ipc/api";
+import type { Api, ImportProgress, ImportResult, Level, MetadataPatch, ReportRow, StartupNotice } from "../../ipc/api";
 
 export const LEVELS: Level[] = ["national", "province", "prefecture", "county", "county_city"];
 export const LEVEL_LABEL: Record<Level, string> = {
@@ -66,10 +66,20 @@ export class ReportsStore {
   readonly editingId = signal<number | null>(null);
   readonly importing = signal<ImportProgress | null>(null);
   readonly importResults = signal<ImportResult[] | null>(null);
+  /** What happened while the project opened; null once dismissed. */
+  readonly notices = signal<StartupNotice[] | null>(null);
+  private noticesAsked = false;
 
   constructor(private readonly api: Api) {}
 
   async load() {
+    if (!this.noticesAsked) {
+      this.noticesAsked = true;
+      this.api.startupNotices().then(
+        (n) => (this.notices.value = n.length ? n : null),
+        (e) => console.warn(`startup notices unavailable: ${(e as Error).message}`),
+      );
+    }
     try {
       const rows = await this.api.listReports();
       this.reports.value = rows;
