@@ -11,11 +11,11 @@ use gwr_load::{Document, Level};
 
 use crate::catalog::{Catalog, Indicator, Mention, Target};
 use crate::context::{find, firmness, plan_end_year, Frame, Tracker};
-use crate::display::Display;
 use crate::figure::{Figure, Firmness, Kind, Measure, Period, Qualifier};
 use crate::numbers::{scan, Quantity};
 use crate::units::{starts_with, UnitClass};
 use crate::words::Words;
+use gwr_load::CharCursor;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -346,7 +346,7 @@ impl<'c> Extractor<'c> {
         // The loader promises equal lengths; if that ever breaks, report
         // spans of the folded text rather than misaligned ones.
         let display_text = if same_len { &doc.text } else { &doc.match_text };
-        let orig = Display::new(display_text);
+        let orig = CharCursor::new(display_text);
         let national = doc.metadata.level == Some(Level::National);
         let mut mentions = self.catalog.mentions(chars, national);
         // 单位生产总值二氧化碳排放量 is an intensity, not the GDP.
@@ -356,7 +356,7 @@ impl<'c> Extractor<'c> {
         // The scan reads the display text with a cursor of its own: it ends
         // at the end of the text, and walking back from there to the first
         // figure would cost more than the whole walk forward.
-        let mut quantities = scan(chars, &Display::new(display_text));
+        let mut quantities = scan(chars, &CharCursor::new(display_text));
         // Numbers inside an alias (500万元以上固定资产投资) are part of a name.
         let mut m = 0;
         quantities.retain(|q| {
@@ -952,7 +952,7 @@ struct Sent<'a> {
     #[allow(dead_code)]
     doc: &'a Document,
     chars: &'a [char],
-    orig: &'a Display<'a>,
+    orig: &'a CharCursor<'a>,
     unit: &'a Unit,
     qs: &'a [Quantity],
     ms: &'a [Mention],

@@ -23,7 +23,6 @@
 
 pub mod catalog;
 mod context;
-mod display;
 mod engine;
 pub mod figure;
 pub mod flags;

@@ -6,9 +6,9 @@
 
 use std::borrow::Cow;
 
-use crate::display::Display;
 use crate::figure::Qualifier;
 use crate::units::{multiplier_at, starts_with, unit_at, UnitClass};
+use gwr_load::CharCursor;
 
 /// One quantity found in the text.
 #[derive(Debug, Clone)]
@@ -182,7 +182,7 @@ struct Numeral {
 
 /// An Arabic numeral at `i`: digits, thousands commas (only where the original
 /// text has an ASCII comma followed by exactly three digits) and a decimal part.
-fn arabic_at(chars: &[char], orig: &Display, i: usize) -> Option<Numeral> {
+fn arabic_at(chars: &[char], orig: &CharCursor, i: usize) -> Option<Numeral> {
     if !chars.get(i)?.is_ascii_digit() {
         return None;
     }
@@ -281,7 +281,7 @@ fn chinese_at(chars: &[char], i: usize) -> Option<Numeral> {
 
 /// Scan `chars` (the folded text) for quantities. `orig` is the display text,
 /// used only to tell a thousands comma from a folded Chinese comma.
-pub(crate) fn scan(chars: &[char], orig: &Display) -> Vec<Quantity> {
+pub(crate) fn scan(chars: &[char], orig: &CharCursor) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     let n = chars.len();
@@ -458,7 +458,7 @@ enum Verdict {
 
 /// Is the numeral at `i` a figure? Decides years, dates, times, phone numbers,
 /// ordinals, list markers and ratios.
-fn classify(chars: &[char], orig: &Display, i: usize, num: &Numeral) -> Verdict {
+fn classify(chars: &[char], orig: &CharCursor, i: usize, num: &Numeral) -> Verdict {
     let prev = if i > 0 { chars[i - 1] } else { '\n' };
     let next = chars.get(num.end).copied().unwrap_or('\n');
     let next2 = chars.get(num.end + 1).copied().unwrap_or('\n');
@@ -604,7 +604,7 @@ fn skip_date(chars: &[char], mut k: usize) -> usize {
 
 /// `47:11.9:41.1` is a ratio (an industrial structure); `13:54` and
 /// `11:29:31` are times.
-fn ratio_or_time(chars: &[char], orig: &Display, i: usize) -> Verdict {
+fn ratio_or_time(chars: &[char], orig: &CharCursor, i: usize) -> Verdict {
     let mut parts = Vec::new();
     let mut k = i;
     while let Some(n) = arabic_at(chars, orig, k) {
@@ -766,7 +766,7 @@ mod tests {
 
     fn scan_str(s: &str) -> Vec<(String, f64, String)> {
         let chars: Vec<char> = s.chars().collect();
-        scan(&chars, &Display::new(s))
+        scan(&chars, &CharCursor::new(s))
             .into_iter()
             .map(|q| {
                 (
@@ -863,7 +863,7 @@ mod tests {
         }
         for s in &cases {
             let chars: Vec<char> = s.chars().collect();
-            let got = arabic_at(&chars, &Display::new(s), 0).unwrap();
+            let got = arabic_at(&chars, &CharCursor::new(s), 0).unwrap();
             assert_eq!(got.end, chars.len(), "{s}");
             let want: f64 = s.replace(',', "").replace('．', ".").parse().unwrap();
             assert_eq!(got.value.to_bits(), want.to_bits(), "{s}");
@@ -876,7 +876,7 @@ mod tests {
         assert_eq!(got[0].1, 1234.5);
         // A folded Chinese comma between numbers separates them.
         let chars: Vec<char> = "增长7%,8%".chars().collect();
-        assert_eq!(scan(&chars, &Display::new("增长7%，8%")).len(), 2);
+        assert_eq!(scan(&chars, &CharCursor::new("增长7%，8%")).len(), 2);
     }
 
     #[test]

@@ -93,6 +93,64 @@ pub fn char_slice(s: &str, start: usize, end: usize) -> &str {
     &s[b0..b1]
 }
 
+/// A text read by character offset when only some offsets are needed, asked
+/// for nearly in text order (figure spans, sentence bounds): a cursor walks to
+/// each offset from the previous one instead of decoding the whole text.
+pub struct CharCursor<'a> {
+    text: &'a str,
+    /// The last offset reached: (character, byte).
+    at: std::cell::Cell<(usize, usize)>,
+}
+
+impl<'a> CharCursor<'a> {
+    pub fn new(text: &'a str) -> CharCursor<'a> {
+        CharCursor {
+            text,
+            at: std::cell::Cell::new((0, 0)),
+        }
+    }
+
+    /// Byte offset of character `k` (the end of the text past its last one).
+    #[inline]
+    pub fn byte_of(&self, k: usize) -> usize {
+        let t = self.text;
+        let (mut c, mut b) = self.at.get();
+        if c < k {
+            // `Chars::nth` skips characters a block of bytes at a time.
+            let mut rest = t[b..].chars();
+            if rest.nth(k - c - 1).is_some() {
+                c = k;
+            } else {
+                c += t[b..].chars().count();
+            }
+            b = t.len() - rest.as_str().len();
+        }
+        while c > k {
+            b -= 1;
+            while !t.is_char_boundary(b) {
+                b -= 1;
+            }
+            c -= 1;
+        }
+        self.at.set((c, b));
+        b
+    }
+
+    /// The character at offset `k`.
+    #[inline]
+    pub fn get(&self, k: usize) -> Option<char> {
+        self.text[self.byte_of(k)..].chars().next()
+    }
+
+    /// Characters `start..end`, clamped to the text.
+    #[inline]
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        let b0 = self.byte_of(start);
+        let b1 = self.byte_of(end.max(start));
+        &self.text[b0..b1]
+    }
+}
+
 /// Where the report came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
@@ -238,4 +296,37 @@ pub struct Metadata {
     pub speaker_title: Option<String>,
     /// The report's own title line.
     pub title: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cursor_walks_both_ways() {
+        let d = CharCursor::new("增长7%，8%");
+        assert_eq!(d.slice(2, 4), "7%");
+        assert_eq!(d.get(4), Some('，'));
+        assert_eq!(d.slice(0, 2), "增长");
+        assert_eq!(d.slice(5, 99), "8%");
+        assert_eq!(d.get(7), None);
+        assert_eq!(d.get(1), Some('长'));
+    }
+
+    #[test]
+    fn the_cursor_agrees_with_char_indices_in_any_order() {
+        let text = "各位代表：\nGDP 827亿元，增长2.4%。😀 end";
+        let want: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([text.len(), text.len()])
+            .collect();
+        let cursor = CharCursor::new(text);
+        for c in (0..want.len())
+            .chain((0..want.len()).rev())
+            .chain([3, 1, 20, 2])
+        {
+            assert_eq!(cursor.byte_of(c), want[c], "char {c}");
+        }
+    }
 }

@@ -185,14 +185,14 @@ impl Project {
     /// Sentence character ranges turned into byte ranges of `text` once, so
     /// each figure's sentence is a slice.
     fn sentence_bytes(&self, report_id: i64, text: &str) -> Result<Vec<(usize, usize)>> {
-        let mut cursor = CharCursor::new(text);
+        let cursor = gwr_load::CharCursor::new(text);
         let mut st = self.conn.prepare_cached(
             "SELECT start, \"end\" FROM sentence WHERE report_id = ?1 ORDER BY ord",
         )?;
         let rows = st.query_map([report_id], |r| {
             let (s, e): (i64, i64) = (r.get(0)?, r.get(1)?);
-            let s = cursor.byte_at(s.max(0) as usize);
-            let e = cursor.byte_at(e.max(0) as usize);
+            let s = cursor.byte_of(s.max(0) as usize);
+            let e = cursor.byte_of(e.max(0) as usize);
             Ok((s, e.max(s)))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -242,61 +242,4 @@ pub(crate) fn decision_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(DecisionR
         },
         role == crate::bundle::ADJUDICATOR,
     ))
-}
-
-/// Character offsets to byte offsets for offsets that mostly come in
-/// increasing order (sentences do): one walk over the text, no table.
-struct CharCursor<'a> {
-    text: &'a [u8],
-    chars: usize,
-    bytes: usize,
-}
-
-impl<'a> CharCursor<'a> {
-    fn new(text: &'a str) -> CharCursor<'a> {
-        CharCursor {
-            text: text.as_bytes(),
-            chars: 0,
-            bytes: 0,
-        }
-    }
-
-    /// The byte offset of character `c` (the text's length past its end).
-    fn byte_at(&mut self, c: usize) -> usize {
-        if c < self.chars {
-            (self.chars, self.bytes) = (0, 0);
-        }
-        while self.chars < c && self.bytes < self.text.len() {
-            self.bytes += match self.text[self.bytes] {
-                b if b < 0x80 => 1,
-                b if b < 0xE0 => 2,
-                b if b < 0xF0 => 3,
-                _ => 4,
-            };
-            self.chars += 1;
-        }
-        self.bytes.min(self.text.len())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::CharCursor;
-
-    #[test]
-    fn the_cursor_agrees_with_char_indices_in_any_order() {
-        let text = "各位代表：\nGDP 827亿元，增长2.4%。😀 end";
-        let want: Vec<usize> = text
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain([text.len(), text.len()])
-            .collect();
-        let mut cursor = CharCursor::new(text);
-        for c in (0..want.len())
-            .chain((0..want.len()).rev())
-            .chain([3, 1, 20, 2])
-        {
-            assert_eq!(cursor.byte_at(c), want[c], "char {c}");
-        }
-    }
 }

@@ -123,15 +123,9 @@ pub(crate) fn insert_sentences(
     report_id: i64,
     doc: &Document,
 ) -> Result<()> {
-    // Byte offset of every character once: slicing each sentence from the
-    // start of the text would be quadratic in the report's length.
-    let byte_at: Vec<usize> = doc
-        .match_text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(doc.match_text.len()))
-        .collect();
-    let at = |c: usize| byte_at[c.min(byte_at.len() - 1)];
+    // Sentences come in text order: slicing each from the start of the text
+    // would be quadratic in the report's length.
+    let folded = gwr_load::CharCursor::new(&doc.match_text);
     let mut st = tx.prepare(
         "INSERT INTO sentence (report_id, ord, start, \"end\", paragraph_ord, search_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
@@ -142,7 +136,7 @@ pub(crate) fn insert_sentences(
             s.start as i64,
             s.end as i64,
             s.paragraph as i64,
-            &doc.match_text[at(s.start)..at(s.end).max(at(s.start))]
+            folded.slice(s.start, s.end)
         ])?;
     }
     Ok(())
