@@ -1,19 +1,11 @@
 // Compare across years in a real browser against the BUILT UI, the IPC mocked
 // over ui/tests/fixtures/ (series.json holds the engine's own comparisons and
 // timelines of 国务院 2024–2025 and 海拉尔区 2016–2019).
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, serveDist } from "./harness.mjs";
+import { newPage, useBrowser } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Report ids by file name, asked over the (mocked) IPC. */
 const reportIds = (page) =>
@@ -23,8 +15,8 @@ const reportIds = (page) =>
   });
 
 test("compare two years: diff views, next change, both contexts, figure → review row and back, timelines", async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?reviewer=e2e&synthetic=`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}?reviewer=e2e&synthetic=`);
   await page.waitForSelector(".reports-table tbody tr");
   const ids = await reportIds(page);
 

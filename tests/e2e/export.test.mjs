@@ -2,19 +2,11 @@
 // IPC mocked (ui/src/ipc/mock.ts answers export_dataset with export-progress
 // events and honours cancel_export; the native save dialog answers with
 // `__gwrMock.savePath` or the suggested path).
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, serveDist } from "./harness.mjs";
+import { newPage, useBrowser } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const DIALOG = ".dialog.export";
 const phase = (page) => page.getAttribute(DIALOG, "data-phase");
@@ -35,9 +27,9 @@ const watchProgress = (page) =>
   });
 
 test("keyboard: S on the reports screen, XLSX of accepted catalog figures, progress, then where the file went", async () => {
-  const page = await newPage(browser);
-  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url.replace(/\/$/, "") });
-  await page.goto(`${server.url}?synthetic=&reviewer=tester&exportstep=120`);
+  const page = await newPage(env.browser);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.server.url.replace(/\/$/, "") });
+  await page.goto(`${env.server.url}?synthetic=&reviewer=tester&exportstep=120`);
   await page.waitForSelector(".reports-table tbody tr");
   const selected = await page.getAttribute(".reports-table tr.selected", "data-id");
 
@@ -115,8 +107,8 @@ test("keyboard: S on the reports screen, XLSX of accepted catalog figures, progr
 });
 
 test("click: Export… on the review screen, panel CSV of the project, Cancel leaves nothing, then the codebook", async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?synthetic=&reviewer=tester&exportstep=300`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}?synthetic=&reviewer=tester&exportstep=300`);
   await page.waitForSelector(".reports-table tbody tr");
   await page.click(".reports-table tr.selected button.primary");
   await page.waitForSelector(".frow.selected");
@@ -172,8 +164,8 @@ test("click: Export… on the review screen, panel CSV of the project, Cancel le
 });
 
 test("error: an unwritable folder shows what to do; the review keys never act behind the dialog; ? lists S", async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?synthetic=&reviewer=tester&exportstep=20`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}?synthetic=&reviewer=tester&exportstep=20`);
   await page.waitForSelector(".reports-table tbody tr");
   await page.keyboard.press("Enter");
   await page.waitForSelector(".frow.selected");

@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { extname, join, normalize } from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -53,4 +54,19 @@ export async function newPage(browser, { width = 1440, height = 900 } = {}) {
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   page.problems = problems;
   return page;
+}
+
+/** For a test file: ui/dist served and Chromium launched before its tests,
+ * both closed after them. Read `.server` and `.browser` inside the tests. */
+export function useBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await serveDist();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -3,19 +3,11 @@
 //   keystroke → next figure painted, 2 000 figures in the list: < 50 ms (p95)
 //   opening a report of 1 000 figures: < 200 ms (median of 5)
 //   app start → first paint: printed
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, serveDist } from "./harness.mjs";
+import { newPage, useBrowser } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -42,9 +34,9 @@ const syntheticId = (page, n) =>
   }, n);
 
 test("app start to first paint", async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   // Seed fixture only: generating the synthetic reports is mock-side work the real app never does.
-  await page.goto(server.url + "?reviewer=perf&synthetic=");
+  await page.goto(env.server.url + "?reviewer=perf&synthetic=");
   await waitEntries(page, "app-ready", 1);
   // The paint entry is queued after the frame, so it can trail app-ready.
   await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
@@ -56,8 +48,8 @@ test("app start to first paint", async () => {
 });
 
 test("opening a report of 1 000 figures < 200 ms", async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url + URL_PARAMS);
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url + URL_PARAMS);
   await page.waitForSelector(".reports-table tbody tr");
   const id = await syntheticId(page, 1000);
   for (let i = 0; i < 5; i++) {
@@ -76,8 +68,8 @@ test("opening a report of 1 000 figures < 200 ms", async () => {
 });
 
 test("keystroke to next figure painted < 50 ms with 2 000 figures", async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url + URL_PARAMS);
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url + URL_PARAMS);
   await page.waitForSelector(".reports-table tbody tr");
   await page.click(`.reports-table tr[data-id="${await syntheticId(page, 2000)}"] button.primary`);
   await page.waitForSelector(".frow.selected");

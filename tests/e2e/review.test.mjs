@@ -1,19 +1,11 @@
 // The reviewer's core loop in a real browser against the BUILT UI, with the
 // Tauri IPC mocked (@tauri-apps/api/mocks, wired by ui/src/ipc/devMock.ts)
 // over the seed fixture in ui/tests/fixtures/.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, serveDist } from "./harness.mjs";
+import { newPage, useBrowser } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const SEED_FILE = "000_8ea42176d04f9a1f.txt";
 const statusOf = (page, id) => page.$eval(`.frow[data-id="${id}"]`, (r) => r.dataset.status).catch(() => null);
@@ -32,8 +24,8 @@ const backendState = (page) =>
   }, SEED_FILE);
 
 test("open a report, accept three by keyboard, correct one, undo: list, progress and log agree", async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?synthetic=`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}?synthetic=`);
 
   // First launch: the reviewer is asked for a name.
   await page.getByLabel("Name").fill("李研究员");
@@ -95,8 +87,8 @@ test("open a report, accept three by keyboard, correct one, undo: list, progress
 });
 
 test("add a figure the extractor missed by selecting its text", async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?synthetic=&reviewer=tester`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}?synthetic=&reviewer=tester`);
   await page.waitForSelector(".reports-table tbody tr");
   const { report } = await backendState(page);
   await page.click(`.reports-table tr[data-id="${report.id}"] button.primary`);
