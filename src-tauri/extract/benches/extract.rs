@@ -2,24 +2,10 @@
 //! and extraction alone on already loaded documents.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use std::path::Path;
 
-fn seeds() -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
-    let mut v: Vec<_> = std::fs::read_dir(&dir)
-        .expect("samples/ holds the seeds")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read(&p).unwrap(),
-            )
-        })
-        .collect();
-    v.sort();
-    v
-}
+#[path = "../../load/benches/samples/mod.rs"]
+mod samples;
+use samples::seeds;
 
 fn bench(c: &mut Criterion) {
     let files = seeds();

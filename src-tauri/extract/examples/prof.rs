@@ -2,18 +2,14 @@
 //! passes are one non-inlined function, so instructions can be counted for
 //! extraction alone:
 //! `valgrind --tool=callgrind --toggle-collect='prof::pass' …/examples/prof 3`.
+#[path = "../../load/benches/samples/mod.rs"]
+mod samples;
+
 fn main() {
     let n: usize = std::env::args().nth(1).map_or(10, |a| a.parse().unwrap());
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let docs: Vec<_> = files
+    let docs: Vec<_> = samples::seeds()
         .iter()
-        .map(|p| gwr_load::load_path(p).unwrap())
+        .map(|(name, raw)| gwr_load::load_bytes(name, raw).unwrap())
         .collect();
     gwr_extract::extract(&docs[0]); // builds the catalog outside the measured passes
     let t = std::time::Instant::now();
